@@ -1,0 +1,107 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Config } from './config/load.js';
+import { loadRunbooks } from './config/loadRunbooks.js';
+import { openStore, type Store } from './db/connection.js';
+import type { UseCaseContext } from './incidents/context.js';
+import { webhookRouter } from './ingest/webhookRoutes.js';
+import { Scheduler } from './scheduler/scheduler.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import { createLogger, type Logger } from './shared/logger.js';
+import { DeliveryWorker } from './slack/delivery/deliveryWorker.js';
+import { createDeliveryClient } from './slack/delivery/webClient.js';
+import { createSlackApp } from './slack/slackApp.js';
+
+export interface SlackConnection {
+  token: string;
+  signingSecret: string;
+  /** Base URL of the Web API (`https://slack.com/api/` or the emulator's). */
+  apiUrl?: string;
+}
+
+export interface VigilOptions {
+  config: Config;
+  slack: SlackConnection;
+  clock?: Clock;
+  logger?: Logger;
+  /** Run node-cron jobs; tests that move the clock call `scheduler.tick()` instead. */
+  runScheduler?: boolean;
+}
+
+export interface Vigil {
+  ctx: UseCaseContext;
+  store: Store;
+  worker: DeliveryWorker;
+  scheduler: Scheduler;
+  /** Start serving HTTP; resolves with the bound port (0 picks a free one). */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Build the whole application from explicit parts: nothing here reads process.env. */
+export async function createVigil(options: VigilOptions): Promise<Vigil> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.env.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const runbooks = loadRunbooks(config.policy.runbooksFolder);
+  const store = openStore(config.env.DATABASE_PATH);
+
+  const client = createDeliveryClient(options.slack.token, options.slack.apiUrl);
+  const identity = await client.auth.test();
+  const botUserId = identity.user_id ?? '';
+  const botId = identity.bot_id ?? '';
+
+  let worker: DeliveryWorker | undefined;
+  const ctx: UseCaseContext = {
+    db: store.db,
+    clock,
+    policy: config.policy,
+    logger,
+    runbooks,
+    effectsQueued: () => worker?.kick(),
+  };
+  worker = new DeliveryWorker({ db: store.db, client, clock, botUserId, logger });
+  const scheduler = new Scheduler(ctx);
+
+  const expressApp = express();
+  expressApp.disable('x-powered-by');
+  expressApp.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  expressApp.use(webhookRouter(ctx));
+  createSlackApp({
+    expressApp,
+    signingSecret: options.slack.signingSecret,
+    token: options.slack.token,
+    ...(options.slack.apiUrl ? { slackApiUrl: options.slack.apiUrl } : {}),
+    botUserId,
+    botId,
+    ctx,
+    logger,
+  });
+  const server = http.createServer(expressApp);
+
+  return {
+    ctx,
+    store,
+    worker,
+    scheduler,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          worker!.start();
+          if (options.runScheduler !== false) scheduler.start();
+          resolve((server.address() as AddressInfo).port);
+        });
+      }),
+    close: async () => {
+      await scheduler.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await worker!.stop();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Policy } from './policy.js';
+
+// Emulator mode is for trying Vigil on a laptop: it needs someone to page and a token to
+// send alerts with. None of this applies once a real SLACK_BOT_TOKEN is set.
+
+export const DEMO_SOURCES = [
+  { name: 'local-alertmanager', kind: 'alertmanager', token: 'local-alertmanager-token' },
+  { name: 'local-detector', kind: 'detector', token: 'local-detector-token' },
+] as const;
+
+export const DEMO_USERS = [
+  { id: 'U0ALICE', name: 'alice', realName: 'Alice (ML on-call)' },
+  { id: 'U0BOB', name: 'bob', realName: 'Bob (ML secondary)' },
+  { id: 'U0CAROL', name: 'carol', realName: 'Carol (data on-call)' },
+  { id: 'U0DAN', name: 'dan', realName: 'Dan (data secondary)' },
+  { id: 'U0ERIN', name: 'erin', realName: 'Erin (infra on-call)' },
+  { id: 'U0FRANK', name: 'frank', realName: 'Frank (infra secondary)' },
+  { id: 'U0LEAD', name: 'lena', realName: 'Lena (ML lead)' },
+  { id: 'U0EXEC', name: 'victor', realName: 'Victor (VP engineering)' },
+];
+
+const DEMO_MEMBERS: Record<string, string[]> = {
+  ml: ['U0ALICE', 'U0BOB'],
+  data: ['U0CAROL', 'U0DAN'],
+  infra: ['U0ERIN', 'U0FRANK'],
+  lead: ['U0LEAD'],
+  executives: ['U0EXEC'],
+};
+
+/** Fill only what the operator left empty, so a policy file still wins in emulator mode. */
+export function withDemoDefaults(policy: Policy): Policy {
+  const rotations = { ...policy.rotations };
+  for (const [name, members] of Object.entries(DEMO_MEMBERS)) {
+    const rotation = rotations[name];
+    if (rotation && rotation.members.length === 0) rotations[name] = { ...rotation, members };
+  }
+  return {
+    ...policy,
+    sources: policy.sources.length > 0 ? policy.sources : DEMO_SOURCES.map((s) => ({ ...s })),
+    rotations,
+  };
+}

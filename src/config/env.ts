@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** The process environment, validated once at the edge; nothing below reads process.env. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-...)').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_API_URL: z
+    .string()
+    .url()
+    .refine((u) => u.endsWith('/api/'), 'must end with /api/, like https://slack.com/api/')
+    .optional(),
+  DATABASE_PATH: z.string().min(1).default('./data/vigil.db'),
+  VIGIL_CONFIG: z.string().min(1).optional(),
+  /** Where people reach this server; used for links back to alerts. */
+  VIGIL_PUBLIC_URL: z.string().url().optional(),
+  /** Emulator mode only: the port of the built-in Slack emulator (0 picks one). */
+  VIGIL_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /**
+   * Testing aid for crash/restart tests of a real process: start the clock at this instant
+   * (ISO 8601) and let it run from there. Never set it in production.
+   */
+  VIGIL_CLOCK_START: z.string().datetime({ offset: true }).optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseEnv(raw: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.join('.') ?? '?';
+    throw new ConfigError(`environment: ${field}: ${issue?.message ?? 'invalid'}`);
+  }
+  const env = result.data;
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    throw new ConfigError('environment: SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set');
+  }
+  return env;
+}

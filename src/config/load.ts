@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError, parseEnv, type Env } from './env.js';
+import { policyFileSchema } from './policySchema.js';
+import { builtInPolicy, policyFromFile, PolicyReferenceError, type Policy } from './policy.js';
+import { withDemoDefaults } from './demo.js';
+
+export interface Config {
+  env: Env;
+  policy: Policy;
+  /** The policy file that was read, or undefined when built-in defaults apply. */
+  policyPath?: string;
+  /** No bot token: Vigil talks to the built-in Slack emulator. */
+  emulator: boolean;
+}
+
+const DEFAULT_POLICY_FILE = 'vigil.config.yaml';
+
+/** "escalation.default[1].after" from zod's ['escalation','default',1,'after']. */
+export function formatIssuePath(segments: ReadonlyArray<PropertyKey>): string {
+  return segments
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
+    .join('');
+}
+
+function describeZodIssue(issue: z.core.$ZodIssue): string {
+  const at = formatIssuePath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    const where = at ? `${at}: ` : '';
+    return `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  return `${at || '(top level)'}: ${issue.message}`;
+}
+
+/** Read, parse and validate the policy file; every failure is one line naming file and field. */
+export function loadPolicyFile(filePath: string): Policy {
+  const label = path.basename(filePath);
+  let text: string;
+  try {
+    text = readFileSync(filePath, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${filePath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let document: unknown;
+  try {
+    document = parseYaml(text) ?? {};
+  } catch (error) {
+    const firstLine = (error as Error).message.split('\n')[0];
+    throw new ConfigError(`${label}: not valid YAML: ${firstLine}`);
+  }
+  const result = policyFileSchema.safeParse(document);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`${label}: ${issue ? describeZodIssue(issue) : 'invalid'}`);
+  }
+  try {
+    return policyFromFile(result.data);
+  } catch (error) {
+    if (error instanceof PolicyReferenceError) throw new ConfigError(`${label}: ${error.path}: ${error.message}`);
+    throw error;
+  }
+}
+
+export function loadConfig(rawEnv: NodeJS.ProcessEnv, cwd: string = process.cwd()): Config {
+  const env = parseEnv(rawEnv);
+  const emulator = !env.SLACK_BOT_TOKEN;
+  let policyPath: string | undefined;
+  if (env.VIGIL_CONFIG) {
+    policyPath = path.resolve(cwd, env.VIGIL_CONFIG);
+    if (!existsSync(policyPath)) throw new ConfigError(`VIGIL_CONFIG: ${env.VIGIL_CONFIG}: no such file`);
+  } else if (existsSync(path.resolve(cwd, DEFAULT_POLICY_FILE))) {
+    policyPath = path.resolve(cwd, DEFAULT_POLICY_FILE);
+  }
+  const policy = policyPath ? loadPolicyFile(policyPath) : builtInPolicy();
+  return {
+    env,
+    policy: emulator ? withDemoDefaults(policy) : policy,
+    ...(policyPath ? { policyPath } : {}),
+    emulator,
+  };
+}

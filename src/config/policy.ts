@@ -1,0 +1,141 @@
+import type { Category, Severity } from '../domain/types.js';
+import type { Rotation } from '../domain/oncall.js';
+import type { EscalationPolicy, EscalationStep, NotifyTarget } from '../domain/escalationPlan.js';
+import { defaultEscalationPolicy } from '../domain/escalationPlan.js';
+import type { PolicyFile } from './policySchema.js';
+
+export type SourceKind = 'alertmanager' | 'detector';
+export interface Source {
+  name: string;
+  kind: SourceKind;
+  token: string;
+}
+
+export type Permission = 'declareSev1' | 'resolve' | 'changeSeverity' | 'rollback';
+
+/** The policy after validation and defaults: what the rest of Vigil reads. */
+export interface Policy {
+  sources: Source[];
+  rotations: Record<string, Rotation>;
+  routing: Record<Category, string>;
+  escalation: Record<string, EscalationPolicy>;
+  announceChannel?: string;
+  /** Alerts of the same model and category within this window join one incident. */
+  groupingWindowMs: number;
+  /** While unacknowledged, the channel is reminded this often. */
+  reminderEveryMs: number;
+  /** Who may do what: user ids, user group ids, or 'anyone'. */
+  permissions: Record<Permission, string[]>;
+  runbooksFolder?: string;
+  stakeholders: { channel?: string; updateEveryMs: Partial<Record<Severity, number>> };
+}
+
+export const DEFAULT_ROUTING: Record<Category, string> = {
+  model: 'ml',
+  data: 'data',
+  integration: 'data',
+  infrastructure: 'infra',
+  safety: 'ml',
+  retrieval: 'ml',
+};
+
+const MINUTE = 60_000;
+
+export function builtInPolicy(): Policy {
+  return {
+    sources: [],
+    rotations: {
+      ml: { name: 'ml', members: [] },
+      data: { name: 'data', members: [] },
+      infra: { name: 'infra', members: [] },
+      lead: { name: 'lead', members: [] },
+      executives: { name: 'executives', members: [] },
+    },
+    routing: { ...DEFAULT_ROUTING },
+    escalation: { default: defaultEscalationPolicy() },
+    groupingWindowMs: 30 * MINUTE,
+    reminderEveryMs: 5 * MINUTE,
+    permissions: { declareSev1: ['anyone'], resolve: ['anyone'], changeSeverity: ['anyone'], rollback: ['anyone'] },
+    stakeholders: { updateEveryMs: { SEV1: 30 * MINUTE, SEV2: 120 * MINUTE, SEV3: 24 * 60 * MINUTE } },
+  };
+}
+
+/** A problem found after the schema passed (cross-references between sections). */
+export class PolicyReferenceError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function notifyTarget(raw: unknown, path: string, rotations: Record<string, Rotation>): NotifyTarget {
+  if (Array.isArray(raw)) return { kind: 'users', users: raw.map(String) };
+  if (typeof raw === 'string') {
+    if (raw === 'primary' || raw === 'secondary') return { kind: raw };
+    if (rotations[raw]) return { kind: 'rotation', rotation: raw };
+    throw new PolicyReferenceError(path, `"${raw}" is neither primary, secondary nor a rotation in rotations:`);
+  }
+  const target = raw as { rotation?: string; usergroup?: string };
+  if (target.usergroup) return { kind: 'usergroup', usergroup: target.usergroup };
+  const rotation = target.rotation ?? '';
+  if (!rotations[rotation]) throw new PolicyReferenceError(path, `no rotation named "${rotation}" in rotations:`);
+  return { kind: 'rotation', rotation };
+}
+
+type FileSteps = NonNullable<NonNullable<PolicyFile['escalation']>['default']>;
+
+function escalationPolicy(raw: FileSteps, path: string, rotations: Record<string, Rotation>): EscalationPolicy {
+  const steps = Array.isArray(raw) ? raw : raw.steps;
+  const stepsPath = Array.isArray(raw) ? path : `${path}.steps`;
+  const converted: EscalationStep[] = steps.map((step, index) => ({
+    after: step.after,
+    notify: notifyTarget(step.notify, `${stepsPath}[${index}].notify`, rotations),
+    until: step.until,
+    ...(step.severities ? { severities: step.severities } : {}),
+    ...(step.label ? { label: step.label } : {}),
+  }));
+  const repeat = Array.isArray(raw) ? undefined : raw.repeat;
+  return { steps: converted, ...(repeat ? { repeat } : {}) };
+}
+
+/** Merge a validated file over the built-in defaults. */
+export function policyFromFile(file: PolicyFile): Policy {
+  const policy = builtInPolicy();
+  if (file.sources) policy.sources = file.sources;
+  if (file.rotations) {
+    for (const [name, rotation] of Object.entries(file.rotations)) {
+      policy.rotations[name] = { name, members: rotation.members, ...(rotation.handoff ? { handoff: rotation.handoff } : {}) };
+    }
+  }
+  if (file.routing) {
+    for (const [category, rotation] of Object.entries(file.routing)) {
+      if (!policy.rotations[rotation]) {
+        throw new PolicyReferenceError(`routing.${category}`, `no rotation named "${rotation}" in rotations:`);
+      }
+      policy.routing[category as Category] = rotation;
+    }
+  }
+  if (file.escalation) {
+    for (const [key, steps] of Object.entries(file.escalation)) {
+      if (steps) policy.escalation[key] = escalationPolicy(steps, `escalation.${key}`, policy.rotations);
+    }
+  }
+  if (file.announce) policy.announceChannel = file.announce.channel;
+  if (file.grouping) policy.groupingWindowMs = file.grouping.window;
+  if (file.reminders) policy.reminderEveryMs = file.reminders.unacknowledgedEvery;
+  if (file.permissions) {
+    for (const [permission, who] of Object.entries(file.permissions)) {
+      if (who) policy.permissions[permission as Permission] = who;
+    }
+  }
+  if (file.runbooks) policy.runbooksFolder = file.runbooks.folder;
+  if (file.stakeholders) {
+    policy.stakeholders = {
+      ...(file.stakeholders.channel ? { channel: file.stakeholders.channel } : {}),
+      updateEveryMs: { ...policy.stakeholders.updateEveryMs, ...file.stakeholders.updateEvery },
+    };
+  }
+  return policy;
+}

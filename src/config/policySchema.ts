@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { CATEGORIES, SEVERITIES } from '../domain/types.js';
+import { parseDuration } from '../domain/duration.js';
+import { validateTimezone } from '../domain/oncall.js';
+
+// The YAML policy file as operators write it. Durations stay text here and become
+// milliseconds in policy.ts; every message names what is wrong in the operator's own terms.
+
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id like U0123ABCD');
+
+export const durationText = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  try {
+    return parseDuration(String(value));
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
+const handoffSchema = z.strictObject({
+  every: z.enum(['daily', 'weekly']),
+  day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']).optional(),
+  at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM').default('09:00'),
+  timezone: z.string().refine(validateTimezone, 'is not an IANA time zone (e.g. Europe/Berlin)').default('UTC'),
+  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
+});
+
+const rotationSchema = z.strictObject({
+  members: z.array(slackUserId),
+  handoff: handoffSchema.optional(),
+});
+
+const notifySchema = z.union([
+  z.string().min(1),
+  z.array(slackUserId).min(1),
+  z.strictObject({ rotation: z.string().min(1) }),
+  z.strictObject({ usergroup: z.string().regex(/^S[A-Z0-9]+$/, 'must be a Slack user group id like S0123') }),
+]);
+
+const stepSchema = z.strictObject({
+  after: durationText,
+  notify: notifySchema,
+  until: z.enum(['acknowledged', 'resolved']).default('acknowledged'),
+  severities: z.array(z.enum(SEVERITIES)).optional(),
+  label: z.string().max(40).optional(),
+});
+
+const policyStepsSchema = z.union([
+  z.array(stepSchema).min(1),
+  z.strictObject({
+    steps: z.array(stepSchema).min(1),
+    repeat: z.strictObject({ times: z.number().int().min(1).max(10), every: durationText }).optional(),
+  }),
+]);
+
+const whoSchema = z.array(z.union([slackUserId, z.literal('anyone'), z.string().regex(/^S[A-Z0-9]+$/)]));
+
+export const policyFileSchema = z.strictObject({
+  sources: z
+    .array(
+      z.strictObject({
+        name: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'must be a simple name'),
+        kind: z.enum(['alertmanager', 'detector']),
+        token: z.string().min(16, 'must be at least 16 characters'),
+      }),
+    )
+    .optional(),
+  rotations: z.record(z.string(), rotationSchema).optional(),
+  routing: z.partialRecord(z.enum(CATEGORIES), z.string()).optional(),
+  escalation: z.partialRecord(z.enum(['default', ...SEVERITIES]), policyStepsSchema).optional(),
+  announce: z.strictObject({ channel: z.string().regex(/^[CG][A-Z0-9]+$/, 'must be a channel id') }).optional(),
+  grouping: z.strictObject({ window: durationText }).optional(),
+  reminders: z.strictObject({ unacknowledgedEvery: durationText }).optional(),
+  permissions: z
+    .strictObject({
+      declareSev1: whoSchema.optional(),
+      resolve: whoSchema.optional(),
+      changeSeverity: whoSchema.optional(),
+      rollback: whoSchema.optional(),
+    })
+    .optional(),
+  runbooks: z.strictObject({ folder: z.string().min(1) }).optional(),
+  stakeholders: z
+    .strictObject({
+      channel: z.string().optional(),
+      updateEvery: z.partialRecord(z.enum(SEVERITIES), durationText).optional(),
+    })
+    .optional(),
+});
+
+export type PolicyFile = z.infer<typeof policyFileSchema>;

@@ -1,0 +1,45 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { incidents } from './incidents.js';
+
+/** Every distinct alert (by dedup key) that fed an incident, with its latest state. */
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    source: text('source').notNull(),
+    sourceKind: text('source_kind').notNull(),
+    dedupKey: text('dedup_key').notNull(),
+    groupKey: text('group_key'),
+    status: text('status').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    signal: text('signal').notNull(),
+    modelName: text('model_name'),
+    modelVersion: text('model_version'),
+    metricName: text('metric_name'),
+    metricValue: real('metric_value'),
+    metricThreshold: real('metric_threshold'),
+    severityHint: text('severity_hint'),
+    categoryHint: text('category_hint'),
+    labels: text('labels', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    annotations: text('annotations', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    links: text('links', { mode: 'json' }).$type<Array<{ title: string; url: string }>>().notNull(),
+    /** The body as received, kept whole: senders add fields between versions. */
+    raw: text('raw', { mode: 'json' }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+    observedAt: integer('observed_at', { mode: 'timestamp_ms' }).notNull(),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    firstReceivedAt: integer('first_received_at', { mode: 'timestamp_ms' }).notNull(),
+    lastReceivedAt: integer('last_received_at', { mode: 'timestamp_ms' }).notNull(),
+    receiveCount: integer('receive_count').notNull().default(1),
+  },
+  (table) => [
+    uniqueIndex('alerts_incident_dedup').on(table.incidentId, table.dedupKey),
+    index('alerts_dedup').on(table.dedupKey),
+  ],
+);
+
+export type AlertRow = typeof alerts.$inferSelect;

@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** One row per incident; its id is the incident number people say ("incident 42"). */
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    description: text('description'),
+    severity: text('severity').notNull(),
+    category: text('category').notNull(),
+    status: text('status').notNull(),
+    isPrivate: integer('is_private', { mode: 'boolean' }).notNull().default(false),
+    customerImpact: integer('customer_impact', { mode: 'boolean' }),
+    modelName: text('model_name'),
+    modelVersion: text('model_version'),
+    /** The metric that tripped, as first reported (JSON MetricReading). */
+    metric: text('metric', { mode: 'json' }),
+    signal: text('signal'),
+    /** Who or what opened it: a source name, or a Slack user id for a declared incident. */
+    declaredBy: text('declared_by').notNull(),
+    groupKey: text('group_key'),
+    /** Snapshot of the escalation policy at declaration, so editing the file never changes a running incident. */
+    escalationPolicy: text('escalation_policy', { mode: 'json' }).notNull(),
+    routedRotation: text('routed_rotation'),
+    channelId: text('channel_id'),
+    channelName: text('channel_name'),
+    /** When the problem began (detector startedAt), when it was first observed, when Vigil declared it. */
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+    detectedAt: integer('detected_at', { mode: 'timestamp_ms' }),
+    declaredAt: integer('declared_at', { mode: 'timestamp_ms' }).notNull(),
+    acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+    acknowledgedBy: text('acknowledged_by'),
+    mitigatedAt: integer('mitigated_at', { mode: 'timestamp_ms' }),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: text('resolved_by'),
+    resolution: text('resolution', { mode: 'json' }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    index('incidents_status').on(table.status),
+    index('incidents_group_key').on(table.groupKey),
+    index('incidents_model_category').on(table.modelName, table.category),
+    index('incidents_channel').on(table.channelId),
+  ],
+);
+
+export type IncidentRow = typeof incidents.$inferSelect;
+export type NewIncidentRow = typeof incidents.$inferInsert;
+export const openIncidentCondition = sql`${incidents.status} != 'resolved'`;

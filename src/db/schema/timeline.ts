@@ -1,0 +1,22 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { incidents } from './incidents.js';
+
+/** Append-only record of everything that happened to an incident; metrics and reviews derive from it. */
+export const timelineEvents = sqliteTable(
+  'timeline_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    kind: text('kind').notNull(),
+    /** A Slack user id, a source name, or 'vigil' for the bot's own steps. */
+    actor: text('actor').notNull(),
+    summary: text('summary').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [index('timeline_incident_at').on(table.incidentId, table.at)],
+);
+
+export type TimelineEventRow = typeof timelineEvents.$inferSelect;

@@ -1,0 +1,41 @@
+// What Slack must see, as intents. Payloads carry ids, not rendered text: the delivery worker
+// renders from the incident's state at delivery time, so a late effect never shows stale facts.
+
+export type NoticeKind =
+  | 'signal_cleared'
+  | 'alert_attached'
+  | 'acknowledged'
+  | 'already_acknowledged'
+  | 'page_sent'
+  | 'unacknowledged_reminder'
+  | 'escalated'
+  | 'severity_changed'
+  | 'category_changed'
+  | 'role_assigned'
+  | 'status_changed'
+  | 'resolved'
+  | 'reopened'
+  | 'note_added'
+  | 'nobody_to_page';
+
+export interface EffectPayloads {
+  'channel.create': Record<string, never>;
+  'channel.topic': Record<string, never>;
+  'channel.invite': { users: string[] };
+  'summary.post': Record<string, never>;
+  'summary.refresh': Record<string, never>;
+  'checklist.post': { list: string };
+  'checklist.refresh': { list: string };
+  'channel.notice': { notice: NoticeKind; data: Record<string, unknown> };
+  'announce.post': { channel: string };
+  'page.dm': { userId: string; stepLabel: string; reason: string };
+  'page.usergroup': { usergroup: string; stepLabel: string; reason: string };
+  'home.publish': { userId: string };
+}
+
+export type EffectKind = keyof EffectPayloads;
+
+export interface EffectIntent<K extends EffectKind = EffectKind> {
+  kind: K;
+  payload: EffectPayloads[K];
+}

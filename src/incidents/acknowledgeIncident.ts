@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import { incidents } from '../db/schema/index.js';
+import { assertTransition, type IncidentState } from '../domain/lifecycle.js';
+import { enqueueEffect } from '../effects/outbox.js';
+import { inTransaction, type UseCaseContext } from './context.js';
+import { appendTimeline } from './timeline.js';
+import { getIncident } from './queries.js';
+import { cancelPendingSteps } from './escalation/stepRows.js';
+
+export type AcknowledgeResult =
+  | { acknowledged: true; at: Date }
+  | { acknowledged: false; by: string; at: Date };
+
+/**
+ * The first acknowledgement records who and when (MTTA) and stops the "until acknowledged"
+ * steps. Later ones change nothing; they learn who was first. Serialised by the transaction,
+ * so two people clicking at once record exactly one.
+ */
+export function acknowledgeIncident(ctx: UseCaseContext, input: { incidentId: number; userId: string; via: string }): AcknowledgeResult {
+  return inTransaction(ctx, (tx) => {
+    const now = ctx.clock.now();
+    const incident = getIncident(tx, input.incidentId);
+    if (incident.acknowledgedAt) {
+      return { acknowledged: false, by: incident.acknowledgedBy ?? 'someone', at: incident.acknowledgedAt };
+    }
+    assertTransition(incident.status as IncidentState, 'acknowledged');
+    tx.update(incidents)
+      .set({ status: 'acknowledged', acknowledgedAt: now, acknowledgedBy: input.userId, updatedAt: now })
+      .where(eq(incidents.id, incident.id))
+      .run();
+    appendTimeline(tx, incident.id, now, {
+      kind: 'incident.acknowledged',
+      actor: input.userId,
+      summary: `Acknowledged by <@${input.userId}>`,
+      data: { via: input.via, sinceDeclaredMs: now.getTime() - incident.declaredAt.getTime() },
+    });
+    const cancelled = cancelPendingSteps(tx, incident.id, now, 'acknowledged');
+    if (cancelled.length > 0) {
+      appendTimeline(tx, incident.id, now, {
+        kind: 'escalation.cancelled',
+        actor: 'vigil',
+        summary: `Cancelled ${cancelled.map((s) => s.label).join(', ')} (acknowledged)`,
+        data: { steps: cancelled.map((s) => s.key), because: 'acknowledged' },
+      });
+    }
+    enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'acknowledged', data: {} }, now);
+    enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);
+    enqueueEffect(tx, incident.id, 'channel.topic', {}, now);
+    return { acknowledged: true, at: now };
+  });
+}

@@ -1,0 +1,23 @@
+import type { Executor } from '../../db/executor.js';
+import type { IncidentRow } from '../../db/schema/index.js';
+import { planEscalation, policyFor } from '../../domain/escalationPlan.js';
+import { formatDuration } from '../../domain/duration.js';
+import type { Severity } from '../../domain/types.js';
+import type { UseCaseContext } from '../context.js';
+import { appendTimeline } from '../timeline.js';
+import { incidentPolicies, insertPlannedSteps } from './stepRows.js';
+import { fireDueStepsOf } from './fireSteps.js';
+
+/** Plan a new incident's escalation from its policy snapshot, and page whatever is due at once (L1 at 0). */
+export function planIncidentEscalation(tx: Executor, ctx: UseCaseContext, incident: IncidentRow, now: Date): void {
+  const severity = incident.severity as Severity;
+  const plan = planEscalation(policyFor(incidentPolicies(incident), severity), severity, incident.declaredAt);
+  insertPlannedSteps(tx, incident.id, plan);
+  appendTimeline(tx, incident.id, now, {
+    kind: 'escalation.planned',
+    actor: 'vigil',
+    summary: `Escalation planned: ${plan.map((s) => `${s.label} at +${formatDuration(s.dueAt.getTime() - incident.declaredAt.getTime())}`).join(', ')}`,
+    data: { steps: plan.map((s) => ({ key: s.key, label: s.label, dueAt: s.dueAt.toISOString(), until: s.until })) },
+  });
+  fireDueStepsOf(tx, ctx, incident.id, now);
+}

@@ -1,0 +1,194 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '../db/executor.js';
+import { alerts, type IncidentRow } from '../db/schema/index.js';
+import type { Signal } from '../domain/types.js';
+import { classifySignal } from '../domain/classify.js';
+import { mostSevere } from '../domain/severity.js';
+import { enqueueEffect } from '../effects/outbox.js';
+import { inTransaction, type UseCaseContext } from './context.js';
+import { appendTimeline } from './timeline.js';
+import { openIncident } from './openIncident.js';
+import {
+  findAlert,
+  findOpenIncidentByDedupKey,
+  findOpenIncidentByGroupKey,
+  findRecentOpenIncidentForModel,
+} from './queries.js';
+
+/** One delivery from a source: an Alertmanager group, or a single detector alert. */
+export interface SignalBatch {
+  source: string;
+  signals: Signal[];
+  /** Alerts of one Alertmanager group share it and so share an incident. */
+  groupKey?: string;
+}
+
+export interface IngestResult {
+  incidentId: number | null;
+  alertIds: number[];
+  /** Nothing new: every firing alert was already part of an open incident. */
+  deduplicated: boolean;
+  /** Whether this delivery opened a new incident. */
+  opened: boolean;
+}
+
+/** The open incident these firing alerts belong to, if any: same alert, same group, or same model and category lately. */
+function findHomeIncident(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, now: Date): IncidentRow | undefined {
+  const firing = batch.signals.filter((s) => s.status === 'firing');
+  for (const signal of firing) {
+    const byDedup = findOpenIncidentByDedupKey(tx, batch.source, signal.dedupKey);
+    if (byDedup) return byDedup;
+  }
+  if (batch.groupKey) {
+    const byGroup = findOpenIncidentByGroupKey(tx, batch.groupKey);
+    if (byGroup) return byGroup;
+  }
+  const since = new Date(now.getTime() - ctx.policy.groupingWindowMs);
+  for (const signal of firing) {
+    if (!signal.model) continue;
+    const category = classifySignal(signal).category;
+    const recent = findRecentOpenIncidentForModel(tx, signal.model.name, category, since);
+    if (recent) return recent;
+  }
+  return undefined;
+}
+
+function openIncidentFor(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, now: Date): IncidentRow {
+  const firing = batch.signals.filter((s) => s.status === 'firing');
+  const classified = firing.map((signal) => ({ signal, classification: classifySignal(signal) }));
+  // The most severe alert of the group decides severity; the first one names the incident.
+  const lead = classified[0]!;
+  const severity = mostSevere(classified.map((c) => c.classification.severity));
+  const started = firing.map((s) => s.startedAt?.getTime()).filter((t): t is number => t !== undefined);
+  const observed = firing.map((s) => s.observedAt.getTime());
+  return openIncident(
+    tx,
+    ctx,
+    {
+      title: lead.signal.title,
+      ...(lead.signal.description ? { description: lead.signal.description } : {}),
+      severity,
+      category: lead.classification.category,
+      reasons: lead.classification.reasons,
+      ...(lead.signal.model ? { model: lead.signal.model } : {}),
+      ...(lead.signal.metric ? { metric: lead.signal.metric } : {}),
+      signal: lead.signal.signal,
+      declaredBy: batch.source,
+      ...(batch.groupKey ? { groupKey: batch.groupKey } : {}),
+      isPrivate: false,
+      ...(started.length ? { startedAt: new Date(Math.min(...started)) } : {}),
+      detectedAt: new Date(Math.min(...observed)),
+    },
+    now,
+  );
+}
+
+function alertValues(signal: Signal, incidentId: number, now: Date) {
+  return {
+    incidentId,
+    source: signal.source,
+    sourceKind: signal.sourceKind,
+    dedupKey: signal.dedupKey,
+    groupKey: signal.groupKey ?? null,
+    status: signal.status,
+    title: signal.title,
+    description: signal.description ?? null,
+    signal: signal.signal,
+    modelName: signal.model?.name ?? null,
+    modelVersion: signal.model?.version ?? null,
+    metricName: signal.metric?.name ?? null,
+    metricValue: signal.metric?.value ?? null,
+    metricThreshold: signal.metric?.threshold ?? null,
+    severityHint: signal.severityHint ?? null,
+    categoryHint: signal.categoryHint ?? null,
+    labels: signal.labels,
+    annotations: signal.annotations,
+    links: signal.links,
+    raw: signal.raw ?? {},
+    startedAt: signal.startedAt ?? null,
+    observedAt: signal.observedAt,
+    endedAt: signal.endedAt ?? null,
+    firstReceivedAt: now,
+    lastReceivedAt: now,
+  };
+}
+
+/** Attach one firing alert; returns its id and whether it was new to the incident. */
+function attachFiring(tx: Executor, incident: IncidentRow, signal: Signal, now: Date, announce: boolean): { id: number; isNew: boolean } {
+  const existing = findAlert(tx, incident.id, signal.dedupKey);
+  if (existing) {
+    tx.update(alerts)
+      .set({ status: 'firing', lastReceivedAt: now, observedAt: signal.observedAt, receiveCount: sql`${alerts.receiveCount} + 1`, endedAt: null })
+      .where(eq(alerts.id, existing.id))
+      .run();
+    if (existing.status === 'resolved') {
+      appendTimeline(tx, incident.id, now, {
+        kind: 'alert.attached',
+        actor: signal.source,
+        summary: `Alert fired again: ${signal.title}`,
+        data: { alertId: existing.id, dedupKey: signal.dedupKey, refired: true },
+      });
+      if (announce) enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'alert_attached', data: { alertId: existing.id, refired: true } }, now);
+    }
+    return { id: existing.id, isNew: false };
+  }
+  const row = tx.insert(alerts).values(alertValues(signal, incident.id, now)).returning({ id: alerts.id }).get();
+  appendTimeline(tx, incident.id, now, {
+    kind: 'alert.attached',
+    actor: signal.source,
+    summary: `Alert attached: ${signal.title}`,
+    data: { alertId: row.id, dedupKey: signal.dedupKey, signal: signal.signal, metric: signal.metric ?? null },
+  });
+  if (announce) enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'alert_attached', data: { alertId: row.id } }, now);
+  return { id: row.id, isNew: true };
+}
+
+/** A resolved alert clears its signal; the incident stays open until a person resolves it. */
+function clearResolved(tx: Executor, batch: SignalBatch, now: Date): { incidentId: number; alertIds: number[] }[] {
+  const cleared = new Map<number, number[]>();
+  for (const signal of batch.signals.filter((s) => s.status === 'resolved')) {
+    const incident = findOpenIncidentByDedupKey(tx, batch.source, signal.dedupKey);
+    if (!incident) continue;
+    const alert = findAlert(tx, incident.id, signal.dedupKey);
+    if (!alert || alert.status === 'resolved') continue;
+    tx.update(alerts)
+      .set({ status: 'resolved', endedAt: signal.endedAt ?? now, lastReceivedAt: now })
+      .where(eq(alerts.id, alert.id))
+      .run();
+    appendTimeline(tx, incident.id, now, {
+      kind: 'alert.resolved',
+      actor: batch.source,
+      summary: `Signal cleared: ${signal.title}`,
+      data: { alertId: alert.id, dedupKey: signal.dedupKey, endedAt: (signal.endedAt ?? now).toISOString() },
+    });
+    cleared.set(incident.id, [...(cleared.get(incident.id) ?? []), alert.id]);
+  }
+  return [...cleared].map(([incidentId, alertIds]) => ({ incidentId, alertIds }));
+}
+
+/** The single way alerts enter Vigil, whatever their format: one transaction per delivery. */
+export function ingestSignals(ctx: UseCaseContext, batch: SignalBatch): IngestResult {
+  return inTransaction(ctx, (tx) => {
+    const now = ctx.clock.now();
+    const firing = batch.signals.filter((s) => s.status === 'firing');
+    let incident = firing.length > 0 ? findHomeIncident(tx, ctx, batch, now) : undefined;
+    const opened = firing.length > 0 && !incident;
+    if (opened) incident = openIncidentFor(tx, ctx, batch, now);
+
+    const alertIds: number[] = [];
+    let anyNew = false;
+    for (const signal of firing) {
+      const attached = attachFiring(tx, incident!, signal, now, !opened);
+      alertIds.push(attached.id);
+      anyNew ||= attached.isNew;
+    }
+
+    const cleared = clearResolved(tx, batch, now);
+    for (const { incidentId, alertIds: clearedIds } of cleared) {
+      enqueueEffect(tx, incidentId, 'channel.notice', { notice: 'signal_cleared', data: { alertIds: clearedIds } }, now);
+      alertIds.push(...clearedIds);
+    }
+    const incidentId = incident?.id ?? cleared[0]?.incidentId ?? null;
+    return { incidentId, alertIds, deduplicated: !opened && !anyNew && firing.length > 0, opened };
+  });
+}

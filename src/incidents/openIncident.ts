@@ -1,0 +1,109 @@
+import type { Executor } from '../db/executor.js';
+import { checklistItems, incidents, type IncidentRow } from '../db/schema/index.js';
+import type { Category, MetricReading, ModelRef, Severity, SignalKind } from '../domain/types.js';
+import { buildTriageChecklist } from '../domain/checklist.js';
+import { enqueueEffect } from '../effects/outbox.js';
+import type { UseCaseContext } from './context.js';
+import { appendTimeline } from './timeline.js';
+import { whoIsOnCall } from './oncallLookup.js';
+import { planIncidentEscalation } from './escalation/planSteps.js';
+
+export interface NewIncident {
+  title: string;
+  description?: string;
+  severity: Severity;
+  category: Category;
+  /** Why this severity and category, for the timeline. */
+  reasons: string[];
+  model?: ModelRef;
+  metric?: MetricReading;
+  signal?: SignalKind;
+  /** A source name for a webhook, a Slack user id for a declared incident. */
+  declaredBy: string;
+  groupKey?: string;
+  isPrivate: boolean;
+  customerImpact?: boolean;
+  startedAt?: Date;
+  detectedAt?: Date;
+}
+
+/**
+ * Open an incident inside the caller's transaction: the row, its timeline, its checklist, and
+ * every Slack effect a new incident needs. Webhooks and `/incident declare` both come here.
+ */
+export function openIncident(tx: Executor, ctx: UseCaseContext, input: NewIncident, now: Date): IncidentRow {
+  const rotation = ctx.policy.routing[input.category];
+  const incident = tx
+    .insert(incidents)
+    .values({
+      title: input.title,
+      description: input.description ?? null,
+      severity: input.severity,
+      category: input.category,
+      status: 'triggered',
+      isPrivate: input.isPrivate,
+      customerImpact: input.customerImpact ?? null,
+      modelName: input.model?.name ?? null,
+      modelVersion: input.model?.version ?? null,
+      metric: input.metric ?? null,
+      signal: input.signal ?? null,
+      declaredBy: input.declaredBy,
+      groupKey: input.groupKey ?? null,
+      escalationPolicy: ctx.policy.escalation,
+      routedRotation: rotation,
+      startedAt: input.startedAt ?? null,
+      detectedAt: input.detectedAt ?? now,
+      declaredAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  const id = incident.id;
+
+  appendTimeline(tx, id, now, {
+    kind: 'incident.declared',
+    actor: input.declaredBy,
+    summary: `Incident ${id} declared: ${input.title}`,
+    data: { title: input.title, private: input.isPrivate },
+  });
+  appendTimeline(tx, id, now, {
+    kind: 'incident.classified',
+    actor: 'vigil',
+    summary: `Classified ${input.severity} ${input.category}`,
+    data: { severity: input.severity, category: input.category, reasons: input.reasons },
+  });
+
+  const checklist = buildTriageChecklist(input.category);
+  tx.insert(checklistItems)
+    .values(
+      checklist.map((item, position) => ({
+        incidentId: id,
+        itemId: item.id,
+        list: 'triage',
+        section: item.section,
+        position,
+        text: item.text,
+      })),
+    )
+    .run();
+
+  enqueueEffect(tx, id, 'channel.create', {}, now);
+  enqueueEffect(tx, id, 'channel.topic', {}, now);
+  const onCall = whoIsOnCall(tx, ctx.policy, rotation, now);
+  if (onCall.primary) {
+    enqueueEffect(tx, id, 'channel.invite', { users: [onCall.primary] }, now);
+    appendTimeline(tx, id, now, {
+      kind: 'oncall.invited',
+      actor: 'vigil',
+      summary: `Invited <@${onCall.primary}>, primary on call for ${rotation}`,
+      data: { users: [onCall.primary], rotation },
+    });
+  }
+  enqueueEffect(tx, id, 'summary.post', {}, now);
+  enqueueEffect(tx, id, 'checklist.post', { list: 'triage' }, now);
+  if (ctx.policy.announceChannel && !input.isPrivate) {
+    enqueueEffect(tx, id, 'announce.post', { channel: ctx.policy.announceChannel }, now);
+  }
+  planIncidentEscalation(tx, ctx, incident, now);
+  return incident;
+}

@@ -1,0 +1,54 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Executor } from '../db/executor.js';
+import { timelineEvents, type TimelineEventRow } from '../db/schema/index.js';
+
+/** Timeline event kinds; the review and metrics read these names, so keep them stable. */
+export type TimelineKind =
+  | 'incident.declared'
+  | 'incident.classified'
+  | 'alert.attached'
+  | 'alert.repeated'
+  | 'alert.resolved'
+  | 'oncall.invited'
+  | 'checklist.checked'
+  | 'checklist.unchecked'
+  | 'page.sent'
+  | 'page.nobody'
+  | 'escalation.planned'
+  | 'escalation.cancelled'
+  | 'escalation.manual'
+  | 'reminder.sent'
+  | 'incident.acknowledged'
+  | 'severity.changed'
+  | 'category.changed'
+  | 'status.changed'
+  | 'role.assigned'
+  | 'note.added'
+  | 'message.captured'
+  | 'runbook.posted'
+  | 'incident.resolved'
+  | 'incident.reopened'
+  | 'permission.refused';
+
+export interface TimelineEntry {
+  kind: TimelineKind;
+  actor: string;
+  summary: string;
+  data?: Record<string, unknown>;
+}
+
+/** Append one event, in the caller's transaction: the record and the change commit together. */
+export function appendTimeline(tx: Executor, incidentId: number, at: Date, entry: TimelineEntry): void {
+  tx.insert(timelineEvents)
+    .values({ incidentId, at, kind: entry.kind, actor: entry.actor, summary: entry.summary, data: entry.data ?? {} })
+    .run();
+}
+
+export function readTimeline(db: Executor, incidentId: number): TimelineEventRow[] {
+  return db
+    .select()
+    .from(timelineEvents)
+    .where(eq(timelineEvents.incidentId, incidentId))
+    .orderBy(asc(timelineEvents.at), asc(timelineEvents.id))
+    .all();
+}

@@ -1,0 +1,52 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { UseCaseContext } from '../incidents/context.js';
+import { fireDueEscalations } from '../incidents/escalation/fireSteps.js';
+import { remindUnacknowledged } from '../incidents/remindUnacknowledged.js';
+
+/** A recurring job: a name, a cron pattern (with seconds), and a use case to call. */
+interface Job {
+  name: string;
+  pattern: string;
+  run(ctx: UseCaseContext): number;
+}
+
+/**
+ * Escalation ticks every 5 s, so a step fires at most ~5 s after it is due (plus the time the
+ * tick takes). Timers are rows, so a tick that did not happen (process down) is made up by the
+ * next one, once.
+ */
+export const JOBS: readonly Job[] = [
+  { name: 'escalation', pattern: '*/5 * * * * *', run: fireDueEscalations },
+  { name: 'reminders', pattern: '*/15 * * * * *', run: remindUnacknowledged },
+];
+
+export class Scheduler {
+  private tasks: ScheduledTask[] = [];
+
+  constructor(private readonly ctx: UseCaseContext) {}
+
+  start(): void {
+    this.tasks = JOBS.map((job) =>
+      cron.schedule(job.pattern, () => this.runJob(job), { name: `vigil-${job.name}`, noOverlap: true }),
+    );
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.tasks.map((task) => task.destroy()));
+    this.tasks = [];
+  }
+
+  /** Run every job once, now. Tests move the clock and call this instead of waiting. */
+  tick(): Record<string, number> {
+    return Object.fromEntries(JOBS.map((job) => [job.name, this.runJob(job)]));
+  }
+
+  private runJob(job: Job): number {
+    try {
+      return job.run(this.ctx);
+    } catch (error) {
+      this.ctx.logger.error(`scheduler: ${job.name} failed`, { error: (error as Error).message });
+      return 0;
+    }
+  }
+}

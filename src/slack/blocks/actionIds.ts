@@ -1,0 +1,23 @@
+// Action and callback ids: the contract between the blocks we post and the listeners that
+// answer them. Keep both sides importing from here.
+
+export const ACTIONS = {
+  acknowledge: 'incident:acknowledge',
+  escalate: 'incident:escalate',
+  resolve: 'incident:resolve',
+  claimRole: 'incident:claim-role',
+  showRunbook: 'incident:runbook',
+  checklistToggle: 'checklist:toggle',
+} as const;
+
+/** One checklist item's button: the action id must be unique within the message. */
+export const checklistActionId = (itemId: string): string => `${ACTIONS.checklistToggle}:${itemId}`;
+export const CHECKLIST_ACTION_PATTERN = /^checklist:toggle:/;
+
+export interface ChecklistActionValue {
+  incidentId: number;
+  itemId: string;
+  done: boolean;
+}
+
+export const encodeChecklistValue = (value: ChecklistActionValue): string => JSON.stringify(value);

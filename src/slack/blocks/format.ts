@@ -1,0 +1,43 @@
+import type { Severity } from '../../domain/types.js';
+import { escapeMrkdwn, userMention } from '../../domain/mrkdwn.js';
+
+export const SEVERITY_EMOJI: Record<Severity, string> = {
+  SEV1: ':red_circle:',
+  SEV2: ':large_orange_circle:',
+  SEV3: ':large_yellow_circle:',
+  SEV4: ':large_blue_circle:',
+};
+
+export const incidentRef = (id: number): string => `INC-${id}`;
+
+/** A time every reader sees in their own time zone (Slack's date token), with an ISO fallback. */
+export function slackTime(at: Date): string {
+  const epoch = Math.floor(at.getTime() / 1000);
+  return `<!date^${epoch}^{date_short_pretty} {time}|${at.toISOString()}>`;
+}
+
+export const channelLink = (channelId: string): string => (/^[CGD][A-Z0-9]+$/.test(channelId) ? `<#${channelId}>` : escapeMrkdwn(channelId));
+
+/** Mention a user by id; anything that is not a user id is shown as escaped text. */
+export const mention = (userId: string | null | undefined): string => (userId ? userMention(userId) : '_nobody_');
+
+/** "0.71 vs threshold 0.85". */
+export function metricText(metric: { name: string; value: number; threshold?: number } | null | undefined): string | undefined {
+  if (!metric) return undefined;
+  const threshold = metric.threshold !== undefined ? ` (threshold ${metric.threshold})` : '';
+  return `${escapeMrkdwn(metric.name)} = *${metric.value}*${threshold}`;
+}
+
+export function modelText(name: string | null, version: string | null): string | undefined {
+  if (!name) return undefined;
+  return version ? `${escapeMrkdwn(name)} @ ${escapeMrkdwn(version)}` : escapeMrkdwn(name);
+}
+
+export const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
+export const md = (text: string) => ({ type: 'mrkdwn' as const, text });
+
+/** A timeline actor: a user id becomes a mention, a source name stays text. */
+export function actorText(actor: string): string {
+  if (/^[UW][A-Z0-9]{2,}$/.test(actor)) return userMention(actor);
+  return actor === 'vigil' ? 'Vigil' : escapeMrkdwn(actor);
+}

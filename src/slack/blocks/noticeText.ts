@@ -1,0 +1,54 @@
+import type { NoticeKind } from '../../effects/effectKinds.js';
+import type { IncidentView } from '../../incidents/readModel.js';
+import { escapeMrkdwn } from '../../domain/mrkdwn.js';
+import { mention, slackTime } from './format.js';
+
+type Data = Record<string, unknown>;
+const str = (value: unknown): string => escapeMrkdwn(String(value ?? ''));
+const users = (value: unknown): string => (Array.isArray(value) ? value.map((u) => mention(String(u))).join(', ') : '');
+const ids = (value: unknown): number[] => (Array.isArray(value) ? value.map(Number) : []);
+
+/** One line in the incident channel for each thing worth saying; rendered at delivery time. */
+const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = {
+  signal_cleared: (view, data) => {
+    const cleared = view.alerts.filter((a) => ids(data['alertIds']).includes(a.id));
+    const firing = view.alerts.filter((a) => a.status === 'firing').length;
+    const names = cleared.map((a) => `_${escapeMrkdwn(a.title)}_`).join(', ');
+    const rest = firing === 0
+      ? 'All signals have cleared. The incident stays open until someone resolves it: confirm recovery, then `/incident resolve`.'
+      : `${firing} alert${firing === 1 ? ' is' : 's are'} still firing.`;
+    return `:large_green_circle: Signal cleared: ${names}. ${rest}`;
+  },
+  alert_attached: (view, data) => {
+    const alert = view.alerts.find((a) => a.id === Number(data['alertId']));
+    const again = data['refired'] ? 'fired again' : 'joined this incident';
+    return `:heavy_plus_sign: Alert ${again}: _${alert ? escapeMrkdwn(alert.title) : 'unknown'}_`;
+  },
+  acknowledged: (view) =>
+    `:eyes: ${mention(view.incident.acknowledgedBy)} acknowledged ${view.incident.acknowledgedAt ? slackTime(view.incident.acknowledgedAt) : ''}. Unacknowledged escalation steps are cancelled.`,
+  already_acknowledged: (view) => `Already acknowledged by ${mention(view.incident.acknowledgedBy)}.`,
+  page_sent: (_view, data) => {
+    const waited = data['unacknowledgedFor'] ? ` Unacknowledged for ${str(data['unacknowledgedFor'])}.` : '';
+    const who = [users(data['users']), ...(Array.isArray(data['usergroups']) ? data['usergroups'].map((g) => `<!subteam^${str(g)}>`) : [])]
+      .filter(Boolean)
+      .join(', ');
+    const why = data['reason'] === 'manual' ? ` (escalated by ${mention(String(data['requestedBy'] ?? ''))})` : '';
+    return `:pager: ${str(data['step'])}: paged ${who}${why}.${waited}`;
+  },
+  unacknowledged_reminder: (_view, data) => `:hourglass: Still unacknowledged after ${str(data['elapsed'])}. Next: ${str(data['next'] ?? 'no further steps')}.`,
+  escalated: (_view, data) => `:arrow_double_up: ${mention(String(data['by'] ?? ''))} escalated: ${str(data['what'])}.`,
+  severity_changed: (view, data) =>
+    `:warning: Severity ${str(data['from'])} → *${escapeMrkdwn(view.incident.severity)}* by ${mention(String(data['by'] ?? ''))}${data['reason'] ? `: ${str(data['reason'])}` : ''}.`,
+  category_changed: (view, data) => `Category ${str(data['from'])} → *${escapeMrkdwn(view.incident.category)}* by ${mention(String(data['by'] ?? ''))}.`,
+  role_assigned: (_view, data) => `:bust_in_silhouette: ${mention(String(data['userId'] ?? ''))} is now *${str(data['role'])}* (set by ${mention(String(data['by'] ?? ''))}).`,
+  status_changed: (view, data) => `Status ${str(data['from'])} → *${escapeMrkdwn(view.incident.status)}* by ${mention(String(data['by'] ?? ''))}.`,
+  resolved: (view) => `:white_check_mark: Resolved by ${mention(view.incident.resolvedBy)}${view.incident.resolvedAt ? ` ${slackTime(view.incident.resolvedAt)}` : ''}. Escalation has stopped.`,
+  reopened: (_view, data) => `:arrows_counterclockwise: Reopened by ${mention(String(data['by'] ?? ''))}.`,
+  note_added: (_view, data) => `:memo: Note from ${mention(String(data['by'] ?? ''))}: ${str(data['text'])}`,
+  nobody_to_page: (_view, data) =>
+    `:warning: ${str(data['step'])}: nobody to page (${str(data['target'])} has no members). Check \`rotations:\` in the policy file.`,
+};
+
+export function noticeText(notice: NoticeKind, view: IncidentView, data: Data): string {
+  return NOTICES[notice](view, data);
+}

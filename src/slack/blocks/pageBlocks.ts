@@ -1,0 +1,54 @@
+import type { KnownBlock } from '@slack/types';
+import type { Severity } from '../../domain/types.js';
+import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
+import { formatDuration } from '../../domain/duration.js';
+import type { IncidentView } from '../../incidents/readModel.js';
+import { ACTIONS } from './actionIds.js';
+import { SEVERITY_EMOJI, channelLink, incidentRef, md, modelText, plain } from './format.js';
+
+/** The direct message that pages someone: what, how bad, how long unanswered, where, and Acknowledge. */
+export function pageBlocks(view: IncidentView, stepLabel: string, now: Date): KnownBlock[] {
+  const { incident } = view;
+  const severity = incident.severity as Severity;
+  const waiting = incident.acknowledgedAt
+    ? `acknowledged by <@${incident.acknowledgedBy}>`
+    : `unacknowledged for ${formatDuration(now.getTime() - incident.declaredAt.getTime())}`;
+  const model = modelText(incident.modelName, incident.modelVersion);
+  const where = incident.channelId ? channelLink(incident.channelId) : '_channel being created_';
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      text: md(
+        truncate(
+          `:rotating_light: *You are paged (${escapeMrkdwn(stepLabel)})* for *${incidentRef(incident.id)}* ${SEVERITY_EMOJI[severity]} ${severity}\n` +
+            `*${escapeMrkdwn(incident.title)}*\n` +
+            `${incident.category}${model ? ` · ${model}` : ''} · ${waiting}\nJoin: ${where}`,
+          2900,
+        ),
+      ),
+    },
+  ];
+  if (!incident.acknowledgedAt && incident.status !== 'resolved') {
+    blocks.push({
+      type: 'actions',
+      block_id: 'page-actions',
+      elements: [{ type: 'button', action_id: ACTIONS.acknowledge, text: plain('Acknowledge'), style: 'primary', value: String(incident.id) }],
+    });
+  }
+  return blocks;
+}
+
+export function announceText(view: IncidentView): string {
+  const { incident } = view;
+  const severity = incident.severity as Severity;
+  const where = incident.channelId ? channelLink(incident.channelId) : '';
+  return `${SEVERITY_EMOJI[severity]} *${incidentRef(incident.id)}* ${severity} ${incident.category}: ${escapeMrkdwn(truncate(incident.title, 300))} → ${where}`;
+}
+
+/** Channel topic: plain text (Slack does not render mrkdwn there), at most 250 characters. */
+export function topicText(view: IncidentView): string {
+  const { incident } = view;
+  const model = incident.modelName ? ` · ${escapeMrkdwn(incident.modelName)}${incident.modelVersion ? `@${escapeMrkdwn(incident.modelVersion)}` : ''}` : '';
+  const ack = incident.acknowledgedBy ? ` · ack by <@${incident.acknowledgedBy}>` : '';
+  return truncate(`${incident.severity} · ${incident.status}${model}${ack} · ${incidentRef(incident.id)}`, 250);
+}

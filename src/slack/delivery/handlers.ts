@@ -1,0 +1,22 @@
+import type { EffectKind } from '../../effects/effectKinds.js';
+import type { EffectHandler } from './deliveryContext.js';
+import { createChannel, inviteUsers, setTopic } from './channelHandlers.js';
+import { postAnnouncement, postChecklist, postNotice, postSummary, refreshChecklist, refreshSummary } from './messageHandlers.js';
+import { sendPageDm, sendUsergroupPage } from './pageHandlers.js';
+import { publishHome } from './homeHandler.js';
+
+/** Every effect kind and the code that makes Slack show it. The type makes a missing kind a compile error. */
+export const EFFECT_HANDLERS: Record<EffectKind, EffectHandler> = {
+  'channel.create': createChannel,
+  'channel.topic': setTopic,
+  'channel.invite': inviteUsers,
+  'summary.post': postSummary,
+  'summary.refresh': refreshSummary,
+  'checklist.post': postChecklist,
+  'checklist.refresh': refreshChecklist,
+  'channel.notice': postNotice,
+  'announce.post': postAnnouncement,
+  'page.dm': sendPageDm,
+  'page.usergroup': sendUsergroupPage,
+  'home.publish': publishHome,
+};

@@ -1,0 +1,86 @@
+import { getIncident } from '../../incidents/queries.js';
+import { checklistOf, loadIncidentView, slackMessageOf } from '../../incidents/readModel.js';
+import { recordSlackMessage } from '../../incidents/slackRecords.js';
+import type { NoticeKind } from '../../effects/effectKinds.js';
+import { checklistBlocks } from '../blocks/checklistBlocks.js';
+import { summaryBlocks, summaryFallbackText } from '../blocks/summaryBlocks.js';
+import { noticeText } from '../blocks/noticeText.js';
+import { announceText } from '../blocks/pageBlocks.js';
+import { checklistTitle } from '../blocks/checklistTitle.js';
+import type { EffectHandler } from './deliveryContext.js';
+import { incidentChannel } from './channelHandlers.js';
+import { postOnce } from './postOnce.js';
+import { slackErrorCode } from './slackErrors.js';
+
+export const postSummary: EffectHandler = async (attempt, ctx) => {
+  const incidentId = attempt.effect.incidentId!;
+  const channel = incidentChannel(ctx, incidentId);
+  if (!channel) return { skipped: 'no channel' };
+  const view = loadIncidentView(ctx.db, incidentId);
+  const posted = await postOnce(ctx, attempt, { channel, text: summaryFallbackText(view), blocks: summaryBlocks(view) });
+  recordSlackMessage(ctx.db, incidentId, 'summary', posted.channel, posted.ts);
+  try {
+    await ctx.client.pins.add({ channel: posted.channel, timestamp: posted.ts });
+  } catch (error) {
+    if (slackErrorCode(error) !== 'already_pinned') throw error;
+  }
+  return { ts: posted.ts };
+};
+
+export const refreshSummary: EffectHandler = async (attempt, ctx) => {
+  const incidentId = attempt.effect.incidentId!;
+  const message = slackMessageOf(ctx.db, incidentId, 'summary');
+  if (!message) return { skipped: 'summary not posted' };
+  const view = loadIncidentView(ctx.db, incidentId);
+  await ctx.client.chat.update({ channel: message.channelId, ts: message.ts, text: summaryFallbackText(view), blocks: summaryBlocks(view) });
+  return undefined;
+};
+
+const checklistRole = (list: string): string => `checklist:${list}`;
+
+export const postChecklist: EffectHandler = async (attempt, ctx) => {
+  const incidentId = attempt.effect.incidentId!;
+  const list = String(attempt.effect.payload['list']);
+  const channel = incidentChannel(ctx, incidentId);
+  if (!channel) return { skipped: 'no channel' };
+  const title = checklistTitle(list);
+  const posted = await postOnce(ctx, attempt, { channel, text: title, blocks: checklistBlocks(incidentId, title, checklistOf(ctx.db, incidentId, list)) });
+  recordSlackMessage(ctx.db, incidentId, checklistRole(list), posted.channel, posted.ts);
+  return { ts: posted.ts };
+};
+
+export const refreshChecklist: EffectHandler = async (attempt, ctx) => {
+  const incidentId = attempt.effect.incidentId!;
+  const list = String(attempt.effect.payload['list']);
+  const message = slackMessageOf(ctx.db, incidentId, checklistRole(list));
+  if (!message) return { skipped: 'checklist not posted' };
+  const title = checklistTitle(list);
+  await ctx.client.chat.update({ channel: message.channelId, ts: message.ts, text: title, blocks: checklistBlocks(incidentId, title, checklistOf(ctx.db, incidentId, list)) });
+  return undefined;
+};
+
+export const postNotice: EffectHandler = async (attempt, ctx) => {
+  const incidentId = attempt.effect.incidentId!;
+  const channel = incidentChannel(ctx, incidentId);
+  if (!channel) return { skipped: 'no channel' };
+  const notice = attempt.effect.payload['notice'] as NoticeKind;
+  const data = (attempt.effect.payload['data'] as Record<string, unknown> | undefined) ?? {};
+  const text = noticeText(notice, loadIncidentView(ctx.db, incidentId), data);
+  const posted = await postOnce(ctx, attempt, { channel, text });
+  return { ts: posted.ts };
+};
+
+/** The one-line headline in the announcement channel; joins it first if Slack requires. */
+export const postAnnouncement: EffectHandler = async (attempt, ctx) => {
+  const incidentId = attempt.effect.incidentId!;
+  if (getIncident(ctx.db, incidentId).isPrivate) return { skipped: 'private incident' };
+  const channel = String(attempt.effect.payload['channel']);
+  const text = announceText(loadIncidentView(ctx.db, incidentId));
+  try {
+    return await postOnce(ctx, attempt, { channel, text });
+  } catch (error) {
+    if (slackErrorCode(error) !== 'not_in_channel') throw error;
+    await ctx.client.conversations.join({ channel });
+    return await postOnce(ctx, attempt, { channel, text });
+  }
+};

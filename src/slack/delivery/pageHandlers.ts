@@ -1,0 +1,46 @@
+import { loadIncidentView } from '../../incidents/readModel.js';
+import { incidentRef } from '../blocks/format.js';
+import { pageBlocks } from '../blocks/pageBlocks.js';
+import type { Attempt, DeliveryContext, EffectHandler } from './deliveryContext.js';
+import { incidentChannel } from './channelHandlers.js';
+import { postOnce } from './postOnce.js';
+import { slackErrorCode } from './slackErrors.js';
+
+async function dmPage(ctx: DeliveryContext, attempt: Attempt, userId: string, stepLabel: string): Promise<string> {
+  const incidentId = attempt.effect.incidentId!;
+  const opened = await ctx.client.conversations.open({ users: userId });
+  const dm = opened.channel?.id;
+  if (!dm) throw new Error('conversations.open answered without a channel');
+  const view = loadIncidentView(ctx.db, incidentId);
+  const posted = await postOnce(ctx, attempt, {
+    channel: dm,
+    text: `You are paged (${stepLabel}) for ${incidentRef(incidentId)} ${view.incident.severity}`,
+    blocks: pageBlocks(view, stepLabel, ctx.clock.now()),
+  });
+  return posted.ts;
+}
+
+export const sendPageDm: EffectHandler = async (attempt, ctx) => {
+  const userId = String(attempt.effect.payload['userId']);
+  const ts = await dmPage(ctx, attempt, userId, String(attempt.effect.payload['stepLabel']));
+  return { ts };
+};
+
+/** A user group is expanded when the page goes out, so it reaches whoever is in it then. */
+export const sendUsergroupPage: EffectHandler = async (attempt, ctx) => {
+  const usergroup = String(attempt.effect.payload['usergroup']);
+  const members = await ctx.client.usergroups.users.list({ usergroup });
+  const users = members.users ?? [];
+  const channel = incidentChannel(ctx, attempt.effect.incidentId!);
+  for (const userId of users) {
+    await dmPage(ctx, attempt, userId, String(attempt.effect.payload['stepLabel']));
+    if (channel) {
+      try {
+        await ctx.client.conversations.invite({ channel, users: userId });
+      } catch (error) {
+        if (!slackErrorCode(error)) throw error;
+      }
+    }
+  }
+  return { users };
+};

@@ -1,0 +1,38 @@
+import { ErrorCode, type WebAPIPlatformError, type WebAPIRateLimitedError } from '@slack/web-api';
+
+/** How the delivery worker should react to a failed Web API call. */
+export type FailureVerdict =
+  | { kind: 'rate_limited'; retryAfterMs: number }
+  /** Slack said no for a reason that may pass (internal error, 5xx): try again. */
+  | { kind: 'transient'; message: string }
+  /** No answer (timeout, connection reset): Slack may or may not have done it. */
+  | { kind: 'uncertain'; message: string }
+  /** Retrying cannot help (missing scope, bad request): give up on this effect. */
+  | { kind: 'permanent'; message: string };
+
+const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+
+export function slackErrorCode(error: unknown): string | undefined {
+  const candidate = error as Partial<WebAPIPlatformError>;
+  return candidate.code === ErrorCode.PlatformError ? candidate.data?.error : undefined;
+}
+
+export function judgeFailure(error: unknown): FailureVerdict {
+  const code = (error as { code?: string }).code;
+  const message = (error as Error).message ?? String(error);
+  switch (code) {
+    case ErrorCode.RateLimitedError:
+      return { kind: 'rate_limited', retryAfterMs: Math.max(1, (error as WebAPIRateLimitedError).retryAfter) * 1000 };
+    case ErrorCode.PlatformError: {
+      const platform = slackErrorCode(error) ?? 'unknown';
+      return TRANSIENT_PLATFORM_ERRORS.has(platform) ? { kind: 'transient', message: platform } : { kind: 'permanent', message: platform };
+    }
+    case ErrorCode.HTTPError:
+      return { kind: 'transient', message };
+    case ErrorCode.RequestError:
+      return { kind: 'uncertain', message };
+    default:
+      // A bug in our own rendering code would repeat forever; give up and log it.
+      return { kind: 'permanent', message };
+  }
+}
