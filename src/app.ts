@@ -61,7 +61,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
     runbooks,
     effectsQueued: () => worker?.kick(),
   };
-  worker = new DeliveryWorker({ db: store.db, client, clock, botUserId, logger });
+  worker = new DeliveryWorker({ db: store.db, client, clock, botUserId, logger, runbooks });
   const scheduler = new Scheduler(ctx);
 
   const expressApp = express();

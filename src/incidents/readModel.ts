@@ -2,19 +2,26 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/executor.js';
 import { checklistItems, slackMessages, type AlertRow, type ChecklistItemRow, type IncidentRow, type SlackMessageRow } from '../db/schema/index.js';
 import { alertsOf, getIncident } from './queries.js';
+import { runbookForCategory, type Runbook } from '../domain/runbooks.js';
+import type { Category } from '../domain/types.js';
 
 /** Everything a surface needs to show one incident, read in one place. */
 export interface IncidentView {
   incident: IncidentRow;
   alerts: AlertRow[];
   checklist: ChecklistItemRow[];
+  /** The runbook offered for the incident's category, if any. */
+  runbook?: { name: string; title: string };
 }
 
-export function loadIncidentView(db: Executor, incidentId: number): IncidentView {
+export function loadIncidentView(db: Executor, incidentId: number, runbooks: readonly Runbook[] = []): IncidentView {
+  const incident = getIncident(db, incidentId);
+  const runbook = runbookForCategory(runbooks, incident.category as Category);
   return {
-    incident: getIncident(db, incidentId),
+    incident,
     alerts: alertsOf(db, incidentId),
     checklist: checklistOf(db, incidentId),
+    ...(runbook ? { runbook: { name: runbook.name, title: runbook.title } } : {}),
   };
 }
 

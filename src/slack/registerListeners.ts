@@ -4,6 +4,8 @@ import { registerIncidentCommand } from './listeners/commands/incidentCommand.js
 import { registerChecklistToggle } from './listeners/actions/checklistToggle.js';
 import { registerAcknowledgeButton } from './listeners/actions/acknowledgeButton.js';
 import { registerEscalateButton } from './listeners/actions/escalateButton.js';
+import { LIFECYCLE_LISTENERS } from './listeners/lifecycleListeners.js';
+import { SURFACE_LISTENERS } from './listeners/surfaceListeners.js';
 
 /** Everything Vigil answers in Slack, on one screen. */
 export const LISTENERS: ReadonlyArray<(app: App, deps: ListenerDeps) => void> = [
@@ -11,6 +13,8 @@ export const LISTENERS: ReadonlyArray<(app: App, deps: ListenerDeps) => void> = 
   registerChecklistToggle,
   registerAcknowledgeButton,
   registerEscalateButton,
+  ...LIFECYCLE_LISTENERS,
+  ...SURFACE_LISTENERS,
 ];
 
 export function registerListeners(app: App, deps: ListenerDeps): void {

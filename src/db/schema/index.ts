@@ -5,3 +5,4 @@ export * from './effects.js';
 export * from './checklists.js';
 export * from './slackMessages.js';
 export * from './escalation.js';
+export * from './roles.js';

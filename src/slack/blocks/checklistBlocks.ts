@@ -34,7 +34,7 @@ function itemBlock(incidentId: number, item: ChecklistItemRow, index: number): K
 export function checklistBlocks(incidentId: number, title: string, items: ChecklistItemRow[]): KnownBlock[] {
   const doneCount = items.filter((item) => item.doneAt).length;
   const blocks: KnownBlock[] = [
-    { type: 'header', text: plain(truncate(`${title} · ${incidentRef(incidentId)}`, 150)) },
+    { type: 'header', text: plain(`${title} · ${incidentRef(incidentId)}`, 150) },
     { type: 'context', elements: [md(`${doneCount} of ${items.length} done`)] },
   ];
   let section = '';

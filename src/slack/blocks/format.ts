@@ -1,5 +1,5 @@
 import type { Severity } from '../../domain/types.js';
-import { escapeMrkdwn, userMention } from '../../domain/mrkdwn.js';
+import { escapeMrkdwn, truncate, userMention } from '../../domain/mrkdwn.js';
 
 export const SEVERITY_EMOJI: Record<Severity, string> = {
   SEV1: ':red_circle:',
@@ -33,7 +33,11 @@ export function modelText(name: string | null, version: string | null): string |
   return version ? `${escapeMrkdwn(name)} @ ${escapeMrkdwn(version)}` : escapeMrkdwn(name);
 }
 
-export const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
+/**
+ * Slack does not parse mentions in plain_text, but it does decode &amp; &lt; &gt; there too, so
+ * escaping keeps one rule for every text that may carry detector or user input.
+ */
+export const plain = (text: string, max = 3000) => ({ type: 'plain_text' as const, text: truncate(escapeMrkdwn(text), max), emoji: true });
 export const md = (text: string) => ({ type: 'mrkdwn' as const, text });
 
 /** A timeline actor: a user id becomes a mention, a source name stays text. */

@@ -43,7 +43,7 @@ export function summaryBlocks(view: IncidentView): KnownBlock[] {
     md(`*Acknowledged*\n${incident.acknowledgedAt ? `${mention(incident.acknowledgedBy)} ${slackTime(incident.acknowledgedAt)}` : '_not yet_'}`),
   ];
   const blocks: KnownBlock[] = [
-    { type: 'header', text: plain(truncate(`${incidentRef(incident.id)} · ${severity} · ${incident.title}`, 150)) },
+    { type: 'header', text: plain(`${incidentRef(incident.id)} · ${severity} · ${incident.title}`, 150) },
     // A section holds at most 10 fields.
     { type: 'section', fields: fields.slice(0, 10) },
   ];
@@ -59,6 +59,9 @@ export function summaryBlocks(view: IncidentView): KnownBlock[] {
       buttons.push({ type: 'button' as const, action_id: ACTIONS.acknowledge, text: plain('Acknowledge'), style: 'primary' as const, value: String(incident.id) });
     }
     buttons.push({ type: 'button' as const, action_id: ACTIONS.escalate, text: plain('Escalate'), value: String(incident.id) });
+    if (view.runbook) {
+      buttons.push({ type: 'button' as const, action_id: ACTIONS.showRunbook, text: plain(`Runbook: ${view.runbook.title}`, 75), value: `${incident.id}:${view.runbook.name}` });
+    }
     buttons.push({ type: 'button' as const, action_id: ACTIONS.resolve, text: plain('Resolve'), style: 'danger' as const, value: String(incident.id) });
     blocks.push({ type: 'actions', block_id: 'incident-actions', elements: buttons });
   }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/executor.js';
 import type { EffectRow } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
+import type { Runbook } from '../../domain/runbooks.js';
 
 export interface DeliveryContext {
   db: Db;
@@ -11,6 +12,8 @@ export interface DeliveryContext {
   clock: Clock;
   botUserId: string;
   logger: Logger;
+  /** Runbooks, so the summary can offer the category's one. */
+  runbooks: readonly Runbook[];
 }
 
 /** One attempt at one effect. `recovering`: an earlier attempt may have reached Slack already. */

@@ -16,7 +16,7 @@ export const postSummary: EffectHandler = async (attempt, ctx) => {
   const incidentId = attempt.effect.incidentId!;
   const channel = incidentChannel(ctx, incidentId);
   if (!channel) return { skipped: 'no channel' };
-  const view = loadIncidentView(ctx.db, incidentId);
+  const view = loadIncidentView(ctx.db, incidentId, ctx.runbooks);
   const posted = await postOnce(ctx, attempt, { channel, text: summaryFallbackText(view), blocks: summaryBlocks(view) });
   recordSlackMessage(ctx.db, incidentId, 'summary', posted.channel, posted.ts);
   try {
@@ -31,7 +31,7 @@ export const refreshSummary: EffectHandler = async (attempt, ctx) => {
   const incidentId = attempt.effect.incidentId!;
   const message = slackMessageOf(ctx.db, incidentId, 'summary');
   if (!message) return { skipped: 'summary not posted' };
-  const view = loadIncidentView(ctx.db, incidentId);
+  const view = loadIncidentView(ctx.db, incidentId, ctx.runbooks);
   await ctx.client.chat.update({ channel: message.channelId, ts: message.ts, text: summaryFallbackText(view), blocks: summaryBlocks(view) });
   return undefined;
 };

@@ -1,0 +1,190 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config/load.js';
+import { createVigil, type Vigil } from '../../src/app.js';
+import { createSlackEmulator, type SlackEmulator } from '../../src/emulator/index.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { slackSignatureHeaders } from './signing.js';
+import { BASE_POLICY, PEOPLE, TOKENS } from './testPolicy.js';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+export const fixture = <T = unknown>(name: string): T => JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as T;
+
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+  text: string;
+}
+
+async function answer(response: Response): Promise<HttpAnswer> {
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON (Bolt acks with an empty body): keep the text.
+  }
+  return { status: response.status, body, text };
+}
+
+export interface HarnessOptions {
+  /** Extra YAML appended to the base test policy. */
+  policy?: string;
+  /** Replace the base policy entirely. */
+  policyFile?: string;
+  clock?: ManualClock;
+}
+
+/**
+ * A real Vigil on a free port, talking to an in-process Slack emulator, with a clock the test
+ * moves. Every request goes over HTTP, signed the way Slack signs.
+ */
+export class Harness {
+  readonly clock: ManualClock;
+  readonly dir: string;
+  emulator!: SlackEmulator;
+  vigil!: Vigil;
+  url = '';
+
+  private constructor(private readonly options: HarnessOptions) {
+    this.clock = options.clock ?? new ManualClock('2026-11-22T16:01:00Z');
+    this.dir = mkdtempSync(path.join(tmpdir(), 'vigil-test-'));
+  }
+
+  static async start(options: HarnessOptions = {}): Promise<Harness> {
+    const harness = new Harness(options);
+    harness.emulator = createSlackEmulator({ users: Object.values(PEOPLE).map((id) => ({ id, name: id.toLowerCase() })) });
+    await harness.emulator.start(0);
+    harness.emulator.addChannel({ name: 'announcements', id: 'C0ANNOUNCE' });
+    harness.emulator.addChannel({ name: 'general' });
+    writeFileSync(path.join(harness.dir, 'vigil.config.yaml'), options.policyFile ?? BASE_POLICY + (options.policy ?? ''));
+    await harness.boot();
+    return harness;
+  }
+
+  get databasePath(): string {
+    return path.join(this.dir, 'vigil.db');
+  }
+
+  /** Start (or restart) Vigil on the same database and emulator. */
+  async boot(): Promise<void> {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: this.emulator.token,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      DATABASE_PATH: this.databasePath,
+      VIGIL_CONFIG: path.join(this.dir, 'vigil.config.yaml'),
+    });
+    this.vigil = await createVigil({
+      config,
+      slack: { token: this.emulator.token, signingSecret: SIGNING_SECRET, apiUrl: this.emulator.apiUrl },
+      clock: this.clock,
+      logger: silentLogger,
+      runScheduler: false,
+    });
+    const port = await this.vigil.listen(0, '127.0.0.1');
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  async close(): Promise<void> {
+    await this.vigil.close();
+    await this.emulator.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Wait until every queued Slack effect has been delivered. */
+  settle(): Promise<void> {
+    return this.vigil.worker.idle();
+  }
+
+  /** Move time and run the scheduler's jobs once, as its cron would. */
+  async advance(ms: number): Promise<Record<string, number>> {
+    this.clock.advance(ms);
+    const fired = this.vigil.scheduler.tick();
+    await this.settle();
+    return fired;
+  }
+
+  async webhook(kind: 'alertmanager' | 'detector', body: unknown, init: { token?: string | null; contentType?: string; raw?: string } = {}): Promise<HttpAnswer> {
+    const token = init.token === undefined ? TOKENS[kind] : init.token;
+    const headers: Record<string, string> = { 'content-type': init.contentType ?? 'application/json' };
+    if (token !== null) headers['authorization'] = `Bearer ${token}`;
+    const response = await fetch(`${this.url}/webhooks/${kind}`, { method: 'POST', headers, body: init.raw ?? JSON.stringify(body) });
+    return answer(response);
+  }
+
+  /** POST a signed request to /slack/events exactly as Slack would. */
+  async slackRequest(body: string, contentType: string, signing: { secret?: string; timestamp?: number } = {}): Promise<HttpAnswer> {
+    const headers = { 'content-type': contentType, ...slackSignatureHeaders(signing.secret ?? SIGNING_SECRET, body, signing.timestamp) };
+    const response = await fetch(`${this.url}/slack/events`, { method: 'POST', headers, body });
+    return answer(response);
+  }
+
+  /** `/incident <text>` typed by `user` in `channel`, shaped like the slash-command fixture. */
+  async command(text: string, opts: { user?: string; channel?: string } = {}): Promise<HttpAnswer> {
+    const base = fixture<Record<string, string>>('slack/slash_command.json');
+    const user = opts.user ?? PEOPLE.responder;
+    const fields = {
+      ...base,
+      command: '/incident',
+      text,
+      user_id: user,
+      user_name: user.toLowerCase(),
+      channel_id: opts.channel ?? this.emulator.channelByName('general')!.id,
+      response_url: this.emulator.responseUrl(),
+      trigger_id: this.emulator.newTriggerId(user),
+    };
+    return this.slackRequest(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
+  }
+
+  /** Click a button found in a message Vigil posted, shaped like the block_actions fixture. */
+  async click(message: { ts: string; channel: string; blocks?: unknown[] }, actionId: string, opts: { user?: string } = {}): Promise<HttpAnswer> {
+    const button = findButton(message.blocks ?? [], actionId);
+    if (!button) throw new Error(`no button ${actionId} in message ${message.ts}`);
+    const base = fixture<Record<string, unknown>>('slack/block_actions.json');
+    const user = opts.user ?? PEOPLE.responder;
+    const payload = {
+      ...base,
+      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T0G9PQBBK' },
+      container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
+      channel: { id: message.channel },
+      message: { ...(base['message'] as object), ts: message.ts, blocks: message.blocks },
+      trigger_id: this.emulator.newTriggerId(user),
+      response_url: this.emulator.responseUrl(),
+      actions: [{ ...button.element, block_id: button.blockId, action_ts: String(Date.now() / 1000) }],
+    };
+    return this.slackRequest(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
+  }
+
+  /** Messages Vigil posted in an incident's channel. */
+  channelMessages(incidentNumber: number) {
+    const channel = this.emulator.channels().find((c) => c.name.startsWith(`inc-${incidentNumber}-`) || c.name === `inc-${incidentNumber}`);
+    return channel ? this.emulator.messages(channel.id) : [];
+  }
+
+  incidentChannel(incidentNumber: number) {
+    return this.emulator.channels().find((c) => c.name.startsWith(`inc-${incidentNumber}-`) || c.name === `inc-${incidentNumber}`);
+  }
+}
+
+interface FoundButton {
+  blockId: string;
+  element: Record<string, unknown>;
+}
+
+export function findButton(blocks: unknown[], actionId: string): FoundButton | undefined {
+  for (const raw of blocks) {
+    const block = raw as { block_id?: string; accessory?: Record<string, unknown>; elements?: Record<string, unknown>[] };
+    const candidates = [block.accessory, ...(block.elements ?? [])].filter(Boolean) as Record<string, unknown>[];
+    const element = candidates.find((c) => c['action_id'] === actionId);
+    if (element) return { blockId: block.block_id ?? '', element };
+  }
+  return undefined;
+}
+
+/** All text of a message (its fallback text and every text in its blocks), for assertions. */
+export function messageText(message: { text?: string; blocks?: unknown[] }): string {
+  return [message.text ?? '', JSON.stringify(message.blocks ?? [])].join('\n');
+}

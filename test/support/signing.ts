@@ -1,0 +1,7 @@
+import { createHmac } from 'node:crypto';
+
+/** Slack's v0 signature over the exact bytes sent; `timestamp` is unix seconds. */
+export function slackSignatureHeaders(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const signature = 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
+  return { 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp) };
+}
