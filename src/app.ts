@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './shared/logger.js';
 import { DeliveryWorker } from './slack/delivery/deliveryWorker.js';
 import { createDeliveryClient } from './slack/delivery/webClient.js';
 import { createSlackApp } from './slack/slackApp.js';
+import { InFlightListeners } from './slack/inFlight.js';
 
 export interface SlackConnection {
   token: string;
@@ -34,6 +35,8 @@ export interface Vigil {
   store: Store;
   worker: DeliveryWorker;
   scheduler: Scheduler;
+  /** Resolves when no Slack listener is running and no effect is waiting to be delivered. */
+  settle(timeoutMs?: number): Promise<void>;
   /** Start serving HTTP; resolves with the bound port (0 picks a free one). */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -63,6 +66,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   };
   worker = new DeliveryWorker({ db: store.db, client, clock, botUserId, logger, runbooks });
   const scheduler = new Scheduler(ctx);
+  const inFlight = new InFlightListeners();
 
   const expressApp = express();
   expressApp.disable('x-powered-by');
@@ -79,6 +83,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
     botId,
     ctx,
     logger,
+    inFlight,
   });
   const server = http.createServer(expressApp);
 
@@ -87,6 +92,18 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
     store,
     worker,
     scheduler,
+    settle: async (timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      // Listeners queue effects and delivery may trigger nothing new, so settle until both are quiet at once.
+      for (;;) {
+        while (inFlight.busy) {
+          if (Date.now() > deadline) throw new Error('Slack listeners still running');
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        await worker!.idle(Math.max(1, deadline - Date.now()));
+        if (!inFlight.busy) return;
+      }
+    },
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -99,6 +116,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
     close: async () => {
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      while (inFlight.busy) await new Promise((resolve) => setTimeout(resolve, 5));
       server.closeAllConnections();
       await worker!.stop();
       store.close();

@@ -3,6 +3,7 @@ import type { Application } from 'express';
 import type { Logger } from '../shared/logger.js';
 import type { UseCaseContext } from '../incidents/context.js';
 import { registerListeners } from './registerListeners.js';
+import type { InFlightListeners } from './inFlight.js';
 
 export interface SlackAppOptions {
   expressApp: Application;
@@ -13,6 +14,7 @@ export interface SlackAppOptions {
   botId: string;
   ctx: UseCaseContext;
   logger: Logger;
+  inFlight: InFlightListeners;
 }
 
 function boltLogger(logger: Logger): BoltLogger {
@@ -48,6 +50,8 @@ export function createSlackApp(options: SlackAppOptions): App {
     logger,
     clientOptions: { ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}), retryConfig: { retries: 1 } },
   });
+  // First middleware: everything after it (listeners included) counts as in flight.
+  app.use(async ({ next }) => options.inFlight.track(next));
   app.error(async (error) => {
     options.logger.error('slack: listener failed', { error: error.message });
   });

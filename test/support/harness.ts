@@ -96,7 +96,7 @@ export class Harness {
 
   /** Wait until every queued Slack effect has been delivered. */
   settle(): Promise<void> {
-    return this.vigil.worker.idle();
+    return this.vigil.settle();
   }
 
   /** Move time and run the scheduler's jobs once, as its cron would. */

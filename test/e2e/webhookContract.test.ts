@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Harness, fixture } from '../support/harness.js';
+import { TOKENS } from '../support/testPolicy.js';
+
+const validDetector = { dedupKey: 'k1', title: 'Confidence collapsed', signal: 'confidence_drop', status: 'firing' };
+
+function incidentCount(h: Harness): number {
+  return (h.vigil.store.sqlite.prepare('select count(*) as n from incidents').get() as { n: number }).n;
+}
+
+describe('webhook contract: bad input gets a clear 4xx and leaves nothing behind', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('401 without a token, with a wrong token, and with a token of the other kind of source', async () => {
+    const none = await h.webhook('detector', validDetector, { token: null });
+    expect(none.status).toBe(401);
+    expect(none.body).toMatchObject({ error: expect.stringContaining('bearer token') });
+    expect((await h.webhook('detector', validDetector, { token: 'not-the-token-at-all' })).status).toBe(401);
+    expect((await h.webhook('detector', validDetector, { token: TOKENS.alertmanager })).status).toBe(401);
+    expect(incidentCount(h)).toBe(0);
+  });
+
+  it('415 for a body that is not JSON', async () => {
+    const res = await h.webhook('detector', undefined, { contentType: 'text/plain', raw: 'title=hello' });
+    expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({ error: expect.stringContaining('application/json') });
+  });
+
+  it('400 with issues naming each bad field', async () => {
+    const res = await h.webhook('detector', { ...validDetector, signal: 'vibes', metric: { name: 'psi', value: 'high' }, dedupKey: '' });
+    expect(res.status).toBe(400);
+    const body = res.body as { error: string; issues: Array<{ path: string; message: string }> };
+    expect(body.error).toBe('body failed validation');
+    expect(body.issues.map((i) => i.path).sort()).toEqual(['dedupKey', 'metric.value', 'signal']);
+    expect(incidentCount(h)).toBe(0);
+  });
+
+  it('400 for malformed JSON and for an Alertmanager body without alerts', async () => {
+    const broken = await h.webhook('detector', undefined, { raw: '{"title": ' });
+    expect(broken.status).toBe(400);
+    expect(broken.body).toMatchObject({ error: 'body is not valid JSON' });
+    const firing = fixture<Record<string, unknown>>('alertmanager-firing.json');
+    const empty = await h.webhook('alertmanager', { ...firing, alerts: [] });
+    expect(empty.status).toBe(400);
+    expect((empty.body as { issues: Array<{ path: string }> }).issues[0]!.path).toBe('alerts');
+    expect(incidentCount(h)).toBe(0);
+  });
+
+  it('413 for a body over 1 MB', async () => {
+    const res = await h.webhook('detector', { ...validDetector, description: 'x'.repeat(1024 * 1024 + 10) });
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ error: expect.stringContaining('larger than') });
+    expect(incidentCount(h)).toBe(0);
+  });
+
+  it('accepts unknown fields and keeps them with the alert', async () => {
+    const res = await h.webhook('detector', { ...validDetector, dedupKey: 'k-extra', detectorVersion: '9.1', extra: { a: 1 } });
+    expect(res.status).toBe(202);
+    const row = h.vigil.store.sqlite.prepare('select raw from alerts where dedup_key = ?').get('k-extra') as { raw: string };
+    expect(JSON.parse(row.raw)).toMatchObject({ detectorVersion: '9.1', extra: { a: 1 } });
+  });
+});
