@@ -26,6 +26,8 @@ export class Scheduler {
   constructor(private readonly ctx: UseCaseContext) {}
 
   start(): void {
+    // Catch up at once on what came due while the process was down, then keep the rhythm.
+    this.tick();
     this.tasks = JOBS.map((job) =>
       cron.schedule(job.pattern, () => this.runJob(job), { name: `vigil-${job.name}`, noOverlap: true }),
     );

@@ -1,0 +1,89 @@
+import { eq } from 'drizzle-orm';
+import { incidents, type IncidentRow } from '../db/schema/index.js';
+import { assertTransition, type IncidentState } from '../domain/lifecycle.js';
+import { enqueueEffect } from '../effects/outbox.js';
+import { VigilError } from '../shared/errors.js';
+import { inTransaction, type UseCaseContext } from './context.js';
+import { appendTimeline } from './timeline.js';
+import { getIncident } from './queries.js';
+import { requirePermission, type Actor } from './requirePermission.js';
+import { cancelPendingSteps } from './escalation/stepRows.js';
+
+export interface Resolution {
+  summary: string;
+  rootCause?: string;
+  modelRolledBack: boolean;
+  /** When customers stopped being affected, if they were. */
+  customerImpactEndedAt?: Date;
+}
+
+/** What is stored in `incidents.resolution` and on the timeline; the review reads these names. */
+export interface StoredResolution {
+  summary: string;
+  rootCause: string | null;
+  modelRolledBack: boolean;
+  customerImpactEndedAt: string | null;
+}
+
+// A datetimepicker rounds to the minute, so "now" picked by a person may lie slightly ahead.
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Whether the person may resolve this incident now. Surfaces ask before opening the resolve form,
+ * so nobody fills one in only to be refused; a refusal is logged on the timeline.
+ */
+export function assertResolvable(ctx: UseCaseContext, incidentId: number, actor: Actor): IncidentRow {
+  requirePermission(ctx, 'resolve', actor, incidentId);
+  const incident = getIncident(ctx.db, incidentId);
+  if (incident.status === 'resolved') {
+    throw new VigilError('conflict', `Incident ${incident.id} is already resolved${incident.resolvedBy ? ` by <@${incident.resolvedBy}>` : ''}.`);
+  }
+  return incident;
+}
+
+/**
+ * Resolve: record how (for the review), stop every escalation step still pending, and tell the
+ * channel. Serialised by the transaction, so two people submitting at once resolve it once.
+ */
+export function resolveIncident(ctx: UseCaseContext, input: { incidentId: number; actor: Actor; resolution: Resolution }): { resolvedAt: Date } {
+  requirePermission(ctx, 'resolve', input.actor, input.incidentId);
+  return inTransaction(ctx, (tx) => {
+    const now = ctx.clock.now();
+    const incident = getIncident(tx, input.incidentId);
+    if (incident.status === 'resolved') throw new VigilError('conflict', `Incident ${incident.id} is already resolved.`);
+    assertTransition(incident.status as IncidentState, 'resolved');
+    const endedAt = input.resolution.customerImpactEndedAt;
+    if (endedAt && endedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+      throw new VigilError('invalid_input', 'The customer impact end time is in the future; leave it empty if impact is still ongoing.', 'customerImpactEndedAt');
+    }
+    const resolution: StoredResolution = {
+      summary: input.resolution.summary,
+      rootCause: input.resolution.rootCause ?? null,
+      modelRolledBack: input.resolution.modelRolledBack,
+      customerImpactEndedAt: endedAt ? endedAt.toISOString() : null,
+    };
+    tx.update(incidents)
+      .set({ status: 'resolved', resolvedAt: now, resolvedBy: input.actor.userId, resolution, updatedAt: now })
+      .where(eq(incidents.id, incident.id))
+      .run();
+    appendTimeline(tx, incident.id, now, {
+      kind: 'incident.resolved',
+      actor: input.actor.userId,
+      summary: `Resolved by <@${input.actor.userId}>: ${resolution.summary}`,
+      data: { ...resolution, from: incident.status, sinceDeclaredMs: now.getTime() - incident.declaredAt.getTime() },
+    });
+    const cancelled = cancelPendingSteps(tx, incident.id, now);
+    if (cancelled.length > 0) {
+      appendTimeline(tx, incident.id, now, {
+        kind: 'escalation.cancelled',
+        actor: 'vigil',
+        summary: `Cancelled ${cancelled.map((s) => s.label).join(', ')} (resolved)`,
+        data: { steps: cancelled.map((s) => s.key), because: 'resolved' },
+      });
+    }
+    enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'resolved', data: {} }, now);
+    enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);
+    enqueueEffect(tx, incident.id, 'channel.topic', {}, now);
+    return { resolvedAt: now };
+  });
+}

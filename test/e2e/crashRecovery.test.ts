@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackEmulator, type SlackEmulator } from '../../src/emulator/index.js';
+import { fixture, SIGNING_SECRET } from '../support/harness.js';
+import { BASE_POLICY, PEOPLE, TOKENS } from '../support/testPolicy.js';
+import { VigilProcess } from '../support/vigilProcess.js';
+
+async function fireAlertmanager(vigil: VigilProcess): Promise<Response> {
+  return fetch(`${vigil.url}/webhooks/alertmanager`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKENS.alertmanager}`, 'content-type': 'application/json' },
+    body: JSON.stringify(fixture('alertmanager-firing.json')),
+  });
+}
+
+describe('a crash mid-delivery loses nothing and doubles nothing', () => {
+  let emulator: SlackEmulator;
+  let dir: string;
+  let vigil: VigilProcess;
+
+  beforeEach(async () => {
+    emulator = createSlackEmulator({ users: Object.values(PEOPLE).map((id) => ({ id, name: id.toLowerCase() })) });
+    await emulator.start(0);
+    emulator.addChannel({ name: 'announcements', id: 'C0ANNOUNCE' });
+    dir = mkdtempSync(path.join(tmpdir(), 'vigil-crash-'));
+    writeFileSync(path.join(dir, 'vigil.config.yaml'), BASE_POLICY);
+    vigil = new VigilProcess({
+      SLACK_BOT_TOKEN: emulator.token,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: emulator.apiUrl,
+      DATABASE_PATH: path.join(dir, 'vigil.db'),
+      VIGIL_CONFIG: path.join(dir, 'vigil.config.yaml'),
+    });
+  });
+
+  afterEach(async () => {
+    await vigil.kill();
+    await emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Everything a new incident must produce in Slack, each exactly once. */
+  async function expectCompleteIncidentExactlyOnce(): Promise<void> {
+    const channel = await emulator.waitFor(() => emulator.channels().find((c) => c.name.startsWith('inc-1-')), 20_000);
+    const posts = () => emulator.messages(channel.id);
+    await emulator.waitFor(() => posts().some((m) => m.text.includes('L1: paged')) && emulator.dmsTo(PEOPLE.mlPrimary).length > 0, 20_000);
+    // Give a duplicate every chance to show up before counting.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(emulator.channels().filter((c) => c.name.startsWith('inc-'))).toHaveLength(1);
+    expect(posts().filter((m) => m.text.startsWith('INC-1 SEV1'))).toHaveLength(1);
+    expect(posts().filter((m) => m.text === 'Triage checklist')).toHaveLength(1);
+    expect(posts().filter((m) => m.text.includes('L1: paged'))).toHaveLength(1);
+    expect(emulator.dmsTo(PEOPLE.mlPrimary)).toHaveLength(1);
+    expect(emulator.messages('C0ANNOUNCE')).toHaveLength(1);
+    expect(channel.pins).toHaveLength(1);
+    expect(channel.members).toContain(PEOPLE.mlPrimary);
+  }
+
+  it('killed while Slack was posting the summary: after restart every effect is delivered once', async () => {
+    await vigil.start();
+    emulator.injectFault('chat.postMessage', { hang: true });
+    const accepted = await fireAlertmanager(vigil);
+    expect(accepted.status).toBe(202);
+    // Slack has stored the summary but Vigil never hears back: kill it right there.
+    await emulator.waitFor(() => emulator.callsTo('chat.postMessage').length === 1, 10_000);
+    await vigil.kill();
+    expect(emulator.channels().find((c) => c.name.startsWith('inc-1-'))!.pins).toHaveLength(0);
+
+    await vigil.start();
+    await expectCompleteIncidentExactlyOnce();
+  });
+
+  it('killed while Slack was creating the channel: after restart it adopts that channel instead of making a second', async () => {
+    await vigil.start();
+    emulator.injectFault('conversations.create', { hang: true });
+    expect((await fireAlertmanager(vigil)).status).toBe(202);
+    await emulator.waitFor(() => emulator.callsTo('conversations.create').length === 1, 10_000);
+    await vigil.kill();
+
+    await vigil.start();
+    await expectCompleteIncidentExactlyOnce();
+    expect(emulator.callsTo('conversations.create')).toHaveLength(1);
+  });
+});
