@@ -34,6 +34,14 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
   return `${at || '(top level)'}: ${issue.message}`;
 }
 
+/** An escalation policy written as a bare list is validated as { steps }: report the path as written. */
+function asWritten(issuePath: PropertyKey[], document: unknown): PropertyKey[] {
+  const [section, key, steps, ...rest] = issuePath;
+  const escalation = (document as { escalation?: Record<string, unknown> } | null)?.escalation;
+  if (section === 'escalation' && steps === 'steps' && Array.isArray(escalation?.[String(key)])) return [section, key!, ...rest];
+  return issuePath;
+}
+
 /** Read, parse and validate the policy file; every failure is one line naming file and field. */
 export function loadPolicyFile(filePath: string): Policy {
   const label = path.basename(filePath);
@@ -53,7 +61,7 @@ export function loadPolicyFile(filePath: string): Policy {
   const result = policyFileSchema.safeParse(document);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new ConfigError(`${label}: ${issue ? describeZodIssue(issue) : 'invalid'}`);
+    throw new ConfigError(`${label}: ${issue ? describeZodIssue({ ...issue, path: asWritten(issue.path, document) }) : 'invalid'}`);
   }
   try {
     return policyFromFile(result.data);

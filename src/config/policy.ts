@@ -87,17 +87,14 @@ function notifyTarget(raw: unknown, path: string, rotations: Record<string, Rota
 type FileSteps = NonNullable<NonNullable<PolicyFile['escalation']>['default']>;
 
 function escalationPolicy(raw: FileSteps, path: string, rotations: Record<string, Rotation>): EscalationPolicy {
-  const steps = Array.isArray(raw) ? raw : raw.steps;
-  const stepsPath = Array.isArray(raw) ? path : `${path}.steps`;
-  const converted: EscalationStep[] = steps.map((step, index) => ({
+  const steps: EscalationStep[] = raw.steps.map((step, index) => ({
     after: step.after,
-    notify: notifyTarget(step.notify, `${stepsPath}[${index}].notify`, rotations),
+    notify: notifyTarget(step.notify, `${path}[${index}].notify`, rotations),
     until: step.until,
     ...(step.severities ? { severities: step.severities } : {}),
     ...(step.label ? { label: step.label } : {}),
   }));
-  const repeat = Array.isArray(raw) ? undefined : raw.repeat;
-  return { steps: converted, ...(repeat ? { repeat } : {}) };
+  return { steps, ...(raw.repeat ? { repeat: raw.repeat } : {}) };
 }
 
 /** Merge a validated file over the built-in defaults. */

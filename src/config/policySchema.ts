@@ -45,13 +45,15 @@ const stepSchema = z.strictObject({
   label: z.string().max(40).optional(),
 });
 
-const policyStepsSchema = z.union([
-  z.array(stepSchema).min(1),
+// A policy is a list of steps, or { steps, repeat }; the list is shorthand for the object, so
+// operators get errors about the form they wrote rather than "matches neither form".
+const policyStepsSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? { steps: value } : value),
   z.strictObject({
     steps: z.array(stepSchema).min(1),
     repeat: z.strictObject({ times: z.number().int().min(1).max(10), every: durationText }).optional(),
   }),
-]);
+);
 
 const whoSchema = z.array(z.union([slackUserId, z.literal('anyone'), z.string().regex(/^S[A-Z0-9]+$/)]));
 

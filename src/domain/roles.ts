@@ -12,12 +12,12 @@ export const ROLE_TITLES: Record<IncidentRole, string> = {
   'ml-lead': 'ML lead',
 };
 
-/** What the holder does, said once when the role is taken. */
+/** What the holder does, as an instruction to them ("You are Commander: run the response..."). */
 export const ROLE_DUTIES: Record<IncidentRole, string> = {
-  commander: 'runs the response and makes the calls',
-  scribe: 'keeps the timeline: notes, decisions, pins',
-  comms: 'updates stakeholders and customers',
-  'ml-lead': 'leads the model and data investigation',
+  commander: 'run the response and make the calls',
+  scribe: 'keep the timeline: notes, decisions, pinned messages',
+  comms: 'update stakeholders and customers',
+  'ml-lead': 'lead the model and data investigation',
 };
 
 /** Other words people type for a role; nothing ambiguous ("lead" could be commander or ML lead). */

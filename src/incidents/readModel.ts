@@ -1,15 +1,32 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/executor.js';
-import { checklistItems, slackMessages, type AlertRow, type ChecklistItemRow, type IncidentRow, type SlackMessageRow } from '../db/schema/index.js';
+import {
+  checklistItems,
+  incidentRoles,
+  slackMessages,
+  timelineEvents,
+  type AlertRow,
+  type ChecklistItemRow,
+  type IncidentRoleRow,
+  type IncidentRow,
+  type SlackMessageRow,
+  type TimelineEventRow,
+} from '../db/schema/index.js';
 import { alertsOf, getIncident } from './queries.js';
 import { runbookForCategory, type Runbook } from '../domain/runbooks.js';
 import type { Category } from '../domain/types.js';
+import { INCIDENT_ROLES, isIncidentRole, type IncidentRole } from '../domain/roles.js';
+
+/** A role and the person holding it. */
+export type RoleHolder = IncidentRoleRow & { role: IncidentRole };
 
 /** Everything a surface needs to show one incident, read in one place. */
 export interface IncidentView {
   incident: IncidentRow;
   alerts: AlertRow[];
   checklist: ChecklistItemRow[];
+  /** Who holds which role, in the order roles are listed (commander first). */
+  roles: RoleHolder[];
   /** The runbook offered for the incident's category, if any. */
   runbook?: { name: string; title: string };
 }
@@ -21,6 +38,7 @@ export function loadIncidentView(db: Executor, incidentId: number, runbooks: rea
     incident,
     alerts: alertsOf(db, incidentId),
     checklist: checklistOf(db, incidentId),
+    roles: rolesOf(db, incidentId),
     ...(runbook ? { runbook: { name: runbook.name, title: runbook.title } } : {}),
   };
 }
@@ -36,5 +54,26 @@ export function slackMessageOf(db: Executor, incidentId: number, role: string): 
     .select()
     .from(slackMessages)
     .where(and(eq(slackMessages.incidentId, incidentId), eq(slackMessages.role, role)))
+    .get();
+}
+
+/** Roles held, commander first; a row with a role this version does not know is left out. */
+export function rolesOf(db: Executor, incidentId: number): RoleHolder[] {
+  return db
+    .select()
+    .from(incidentRoles)
+    .where(eq(incidentRoles.incidentId, incidentId))
+    .all()
+    .filter((row): row is RoleHolder => isIncidentRole(row.role))
+    .sort((a, b) => INCIDENT_ROLES.indexOf(a.role) - INCIDENT_ROLES.indexOf(b.role));
+}
+
+/** The most recent thing that happened to an incident ("last update" in `/incident status`). */
+export function lastTimelineEvent(db: Executor, incidentId: number): TimelineEventRow | undefined {
+  return db
+    .select()
+    .from(timelineEvents)
+    .where(eq(timelineEvents.incidentId, incidentId))
+    .orderBy(desc(timelineEvents.at), desc(timelineEvents.id))
     .get();
 }

@@ -26,7 +26,7 @@ describe('role vocabulary', () => {
     for (const role of INCIDENT_ROLES) {
       expect(ROLE_TITLES[role]).toBeTruthy();
       expect(ROLE_DUTIES[role]).toBeTruthy();
-      expect(`Take ${ROLE_TITLES[role].toLowerCase()}`.length).toBeLessThanOrEqual(75);
+      expect(`Take ${ROLE_TITLES[role]}`.length).toBeLessThanOrEqual(75);
       expect(isIncidentRole(role)).toBe(true);
     }
     expect(isIncidentRole('owner')).toBe(false);

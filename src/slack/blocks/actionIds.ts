@@ -21,3 +21,9 @@ export interface ChecklistActionValue {
 }
 
 export const encodeChecklistValue = (value: ChecklistActionValue): string => JSON.stringify(value);
+
+/** A "Take <role>" button on the summary: one per role, so the action ids stay unique. */
+export const claimRoleActionId = (role: string): string => `${ACTIONS.claimRole}:${role}`;
+export const CLAIM_ROLE_ACTION_PATTERN = /^incident:claim-role:/;
+/** The button's value: `<incidentId>:<role>`. */
+export const encodeClaimRoleValue = (incidentId: number, role: string): string => `${incidentId}:${role}`;

@@ -30,12 +30,16 @@ function itemBlock(incidentId: number, item: ChecklistItemRow, index: number): K
   };
 }
 
-/** A checklist as one message: a button per item, ticked items struck through with who and when. */
-export function checklistBlocks(incidentId: number, title: string, items: ChecklistItemRow[]): KnownBlock[] {
+/**
+ * A checklist as one message: a button per item, ticked items struck through with who and when.
+ * `intro` (a runbook's symptoms and guidance) goes between the progress line and the items.
+ */
+export function checklistBlocks(incidentId: number, title: string, items: ChecklistItemRow[], intro: readonly KnownBlock[] = []): KnownBlock[] {
   const doneCount = items.filter((item) => item.doneAt).length;
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(`${title} · ${incidentRef(incidentId)}`, 150) },
     { type: 'context', elements: [md(`${doneCount} of ${items.length} done`)] },
+    ...intro,
   ];
   let section = '';
   items.forEach((item, index) => {

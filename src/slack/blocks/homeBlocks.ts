@@ -6,21 +6,36 @@ import type { HomeData } from '../../incidents/homeQuery.js';
 import type { IncidentRow } from '../../db/schema/index.js';
 import { SEVERITY_EMOJI, channelLink, incidentRef, md, plain } from './format.js';
 
+// A Home tab holds 100 blocks; sections are kept well under their 3,000 characters.
+const MAX_LINES = 40;
+const SECTION_CHARS = 2900;
+
 function incidentLine(incident: IncidentRow, now: Date): string {
   const severity = incident.severity as Severity;
-  const where = incident.channelId ? channelLink(incident.channelId) : '';
+  const where = incident.channelId ? channelLink(incident.channelId) : '_channel being created_';
   const age = formatDuration(now.getTime() - incident.declaredAt.getTime());
-  return `${SEVERITY_EMOJI[severity]} *${incidentRef(incident.id)}* ${severity} · ${incident.status} · ${age} · ${escapeMrkdwn(truncate(incident.title, 120))} ${where}`;
+  const lock = incident.isPrivate ? ' :lock:' : '';
+  return `${SEVERITY_EMOJI[severity]} *${incidentRef(incident.id)}* ${severity} · ${incident.status} · ${age} · ${escapeMrkdwn(truncate(incident.title, 120))}${lock} ${where}`;
 }
 
-/** The Home tab: pages waiting on you first, then every open incident, most severe first. */
+function section(heading: string, lines: string[]): KnownBlock {
+  const shown = lines.slice(0, MAX_LINES);
+  const more = lines.length > shown.length ? `\n…and ${lines.length - shown.length} more` : '';
+  return { type: 'section', text: md(truncate(`${heading}\n${shown.join('\n')}${more}`, SECTION_CHARS)) };
+}
+
+/** The Home tab: pages waiting on you first, then your roles, then every open incident, most severe first. */
 export function homeView(data: HomeData, now: Date): HomeView {
   const blocks: KnownBlock[] = [{ type: 'header', text: plain('Vigil · incidents') }];
   if (data.awaitingMyAck.length > 0) {
-    blocks.push({ type: 'section', text: md(`*Waiting for your acknowledgement*\n${data.awaitingMyAck.map((i) => incidentLine(i, now)).join('\n')}`) });
+    blocks.push(section(':rotating_light: *Waiting for your acknowledgement*', data.awaitingMyAck.map((i) => incidentLine(i, now))));
   }
-  const lines = data.openIncidents.slice(0, 40).map((i) => incidentLine(i, now));
-  blocks.push({ type: 'section', text: md(truncate(`*Open incidents (${data.openIncidents.length})*\n${lines.join('\n') || '_None. All quiet._'}`, 2900)) });
-  blocks.push({ type: 'context', elements: [md('`/incident help` lists every command.')] });
+  if (data.myRoles.length > 0) {
+    blocks.push(section('*Your roles*', data.myRoles.map(({ incident, role }) => `*${escapeMrkdwn(role)}* in ${incidentLine(incident, now)}`)));
+  }
+  blocks.push({ type: 'divider' });
+  const open = data.openIncidents.map((i) => incidentLine(i, now));
+  blocks.push(section(`*Open incidents (${data.openIncidents.length})*`, open.length > 0 ? open : ['_None. All quiet._']));
+  blocks.push({ type: 'context', elements: [md('`/incident declare` opens an incident · `/incident help` lists every command.')] });
   return { type: 'home', blocks };
 }

@@ -1,12 +1,21 @@
 import type { NoticeKind } from '../../effects/effectKinds.js';
 import type { IncidentView } from '../../incidents/readModel.js';
-import { escapeMrkdwn } from '../../domain/mrkdwn.js';
+import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
+import { escapeKeepingMentions } from '../../domain/slackText.js';
+import { isIncidentRole, ROLE_TITLES } from '../../domain/roles.js';
 import { mention, slackTime } from './format.js';
 
 type Data = Record<string, unknown>;
 const str = (value: unknown): string => escapeMrkdwn(String(value ?? ''));
 const users = (value: unknown): string => (Array.isArray(value) ? value.map((u) => mention(String(u))).join(', ') : '');
 const ids = (value: unknown): number[] => (Array.isArray(value) ? value.map(Number) : []);
+/** A person's own words (a note, a reason): their @mentions work, nothing else is markup. */
+const words = (value: unknown, max = 2900): string => escapeKeepingMentions(truncate(String(value ?? ''), max));
+const reason = (value: unknown): string => (value ? `: ${words(value, 500)}` : '');
+const roleTitle = (value: unknown): string => {
+  const role = String(value ?? '');
+  return isIncidentRole(role) ? ROLE_TITLES[role] : escapeMrkdwn(role);
+};
 
 /** One line in the incident channel for each thing worth saying; rendered at delivery time. */
 const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = {
@@ -38,13 +47,29 @@ const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = 
   unacknowledged_reminder: (_view, data) => `:hourglass: Still unacknowledged after ${str(data['elapsed'])}. Next: ${str(data['next'] ?? 'no further steps')}.`,
   escalated: (_view, data) => `:arrow_double_up: ${mention(String(data['by'] ?? ''))} escalated: ${str(data['what'])}.`,
   severity_changed: (view, data) =>
-    `:warning: Severity ${str(data['from'])} → *${escapeMrkdwn(view.incident.severity)}* by ${mention(String(data['by'] ?? ''))}${data['reason'] ? `: ${str(data['reason'])}` : ''}.`,
-  category_changed: (view, data) => `Category ${str(data['from'])} → *${escapeMrkdwn(view.incident.category)}* by ${mention(String(data['by'] ?? ''))}.`,
-  role_assigned: (_view, data) => `:bust_in_silhouette: ${mention(String(data['userId'] ?? ''))} is now *${str(data['role'])}* (set by ${mention(String(data['by'] ?? ''))}).`,
-  status_changed: (view, data) => `Status ${str(data['from'])} → *${escapeMrkdwn(view.incident.status)}* by ${mention(String(data['by'] ?? ''))}.`,
+    `:warning: Severity ${str(data['from'])} → *${escapeMrkdwn(view.incident.severity)}* by ${mention(String(data['by'] ?? ''))}${reason(data['reason'])}.`,
+  category_changed: (view, data) => {
+    const to = str(data['to'] ?? view.incident.category);
+    const rotation = data['rotation'] && data['routesTo'] && data['rotation'] !== data['routesTo']
+      ? ` Paging stays with *${str(data['rotation'])}*; \`/incident escalate ${str(data['routesTo'])}\` brings in the ${to} rotation.`
+      : '';
+    return `:label: Category ${str(data['from'])} → *${to}* by ${mention(String(data['by'] ?? ''))}.${rotation}`;
+  },
+  role_assigned: (_view, data) => {
+    const who = mention(String(data['userId'] ?? ''));
+    const by = String(data['by'] ?? '');
+    const how = by && by !== data['userId'] ? ` (set by ${mention(by)})` : '';
+    const replaced = data['previous'] ? `, taking over from ${mention(String(data['previous']))}` : '';
+    return `:bust_in_silhouette: ${who} is now *${roleTitle(data['role'])}*${how}${replaced}.`;
+  },
+  status_changed: (view, data) => {
+    const ack = data['acknowledged'] ? ' This counts as the acknowledgement: paging for acknowledgement has stopped.' : '';
+    return `:arrows_clockwise: Status ${str(data['from'])} → *${str(data['to'] ?? view.incident.status)}* by ${mention(String(data['by'] ?? ''))}${reason(data['reason'])}.${ack}`;
+  },
   resolved: (view) => `:white_check_mark: Resolved by ${mention(view.incident.resolvedBy)}${view.incident.resolvedAt ? ` ${slackTime(view.incident.resolvedAt)}` : ''}. Escalation has stopped.`,
-  reopened: (_view, data) => `:arrows_counterclockwise: Reopened by ${mention(String(data['by'] ?? ''))}.`,
-  note_added: (_view, data) => `:memo: Note from ${mention(String(data['by'] ?? ''))}: ${str(data['text'])}`,
+  reopened: (_view, data) =>
+    `:arrows_counterclockwise: Reopened by ${mention(String(data['by'] ?? ''))}${reason(data['reason'])}. Back to investigating; paging is not restarted (\`/incident escalate\` brings someone in).`,
+  note_added: (_view, data) => `:memo: Note from ${mention(String(data['by'] ?? ''))}: ${words(data['text'])}`,
   nobody_to_page: (_view, data) =>
     `:warning: ${str(data['step'])}: nobody to page (${str(data['target'])} has no members). Check \`rotations:\` in the policy file.`,
 };

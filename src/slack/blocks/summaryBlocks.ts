@@ -2,7 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { Severity } from '../../domain/types.js';
 import { escapeMrkdwn, mrkdwnLink, truncate } from '../../domain/mrkdwn.js';
 import type { IncidentView } from '../../incidents/readModel.js';
-import { ACTIONS } from './actionIds.js';
+import { INCIDENT_ROLES, ROLE_TITLES } from '../../domain/roles.js';
+import { ACTIONS, claimRoleActionId, encodeClaimRoleValue } from './actionIds.js';
 import { SEVERITY_EMOJI, actorText, incidentRef, md, mention, metricText, modelText, plain, slackTime } from './format.js';
 
 const MAX_ALERTS_SHOWN = 10;
@@ -26,13 +27,40 @@ function alertLines(view: IncidentView): string {
   return truncate(lines.join('\n') + more, 2900);
 }
 
+/** The state, with when it began where that is worth knowing at a glance. */
+function statusText(view: IncidentView): string {
+  const { incident } = view;
+  if (incident.status === 'mitigated' && incident.mitigatedAt) return `mitigated ${slackTime(incident.mitigatedAt)}`;
+  if (incident.status !== 'resolved' && incident.reopenedAt) return `${incident.status} _(reopened ${slackTime(incident.reopenedAt)})_`;
+  return incident.status;
+}
+
+/** Every role with its holder, so anyone can see whom to ask. */
+function rolesText(view: IncidentView): string {
+  const holders = INCIDENT_ROLES.map((role) => {
+    const holder = view.roles.find((r) => r.role === role);
+    return `${ROLE_TITLES[role]}: ${holder ? mention(holder.userId) : '_open_'}`;
+  });
+  return `*Roles*  ${holders.join(' · ')}`;
+}
+
+/** "Take <role>" for each open role; the clicker gets it. At most four buttons, well under 25. */
+function roleClaimButtons(view: IncidentView) {
+  return INCIDENT_ROLES.filter((role) => !view.roles.some((r) => r.role === role)).map((role) => ({
+    type: 'button' as const,
+    action_id: claimRoleActionId(role),
+    text: plain(`Take ${ROLE_TITLES[role]}`, 75),
+    value: encodeClaimRoleValue(view.incident.id, role),
+  }));
+}
+
 /** The pinned summary: what is wrong, how bad, where it came from, and the buttons to act. */
 export function summaryBlocks(view: IncidentView): KnownBlock[] {
   const { incident } = view;
   const severity = incident.severity as Severity;
   const fields = [
     md(`*Severity*\n${SEVERITY_EMOJI[severity]} ${severity}`),
-    md(`*Status*\n${incident.status}`),
+    md(`*Status*\n${statusText(view)}`),
     md(`*Category*\n${incident.category}`),
     md(`*Model*\n${modelText(incident.modelName, incident.modelVersion) ?? '_not given_'}`),
     md(`*Metric*\n${metricText(incident.metric as never) ?? '_not given_'}`),
@@ -65,6 +93,9 @@ export function summaryBlocks(view: IncidentView): KnownBlock[] {
     buttons.push({ type: 'button' as const, action_id: ACTIONS.resolve, text: plain('Resolve'), style: 'danger' as const, value: String(incident.id) });
     blocks.push({ type: 'actions', block_id: 'incident-actions', elements: buttons });
   }
+  blocks.push({ type: 'section', block_id: 'incident-roles', text: md(rolesText(view)) });
+  const claims = incident.status === 'resolved' ? [] : roleClaimButtons(view);
+  if (claims.length > 0) blocks.push({ type: 'actions', block_id: 'role-claims', elements: claims });
   blocks.push({
     type: 'context',
     elements: [md(`${incidentRef(incident.id)} · \`/incident help\` for commands`)],

@@ -7,6 +7,7 @@ import { summaryBlocks, summaryFallbackText } from '../blocks/summaryBlocks.js';
 import { noticeText } from '../blocks/noticeText.js';
 import { announceText } from '../blocks/pageBlocks.js';
 import { checklistTitle } from '../blocks/checklistTitle.js';
+import { runbookIntroFor } from '../blocks/runbookIntro.js';
 import type { EffectHandler } from './deliveryContext.js';
 import { incidentChannel } from './channelHandlers.js';
 import { postOnce } from './postOnce.js';
@@ -44,7 +45,8 @@ export const postChecklist: EffectHandler = async (attempt, ctx) => {
   const channel = incidentChannel(ctx, incidentId);
   if (!channel) return { skipped: 'no channel' };
   const title = checklistTitle(list);
-  const posted = await postOnce(ctx, attempt, { channel, text: title, blocks: checklistBlocks(incidentId, title, checklistOf(ctx.db, incidentId, list)) });
+  const blocks = checklistBlocks(incidentId, title, checklistOf(ctx.db, incidentId, list), runbookIntroFor(ctx.runbooks, list));
+  const posted = await postOnce(ctx, attempt, { channel, text: title, blocks });
   recordSlackMessage(ctx.db, incidentId, checklistRole(list), posted.channel, posted.ts);
   return { ts: posted.ts };
 };
@@ -55,7 +57,8 @@ export const refreshChecklist: EffectHandler = async (attempt, ctx) => {
   const message = slackMessageOf(ctx.db, incidentId, checklistRole(list));
   if (!message) return { skipped: 'checklist not posted' };
   const title = checklistTitle(list);
-  await ctx.client.chat.update({ channel: message.channelId, ts: message.ts, text: title, blocks: checklistBlocks(incidentId, title, checklistOf(ctx.db, incidentId, list)) });
+  const blocks = checklistBlocks(incidentId, title, checklistOf(ctx.db, incidentId, list), runbookIntroFor(ctx.runbooks, list));
+  await ctx.client.chat.update({ channel: message.channelId, ts: message.ts, text: title, blocks });
   return undefined;
 };
 

@@ -1,0 +1,15 @@
+// Callback ids of the modals and shortcuts Vigil answers: the contract between the views we open
+// (and the app manifest) and the listeners that handle their submissions.
+
+export const VIEWS = {
+  declare: 'incident:declare-form',
+  resolve: 'incident:resolve-form',
+} as const;
+
+/** Message shortcuts; the same ids go into the app manifest's `shortcuts`. */
+export const SHORTCUTS = {
+  addToTimeline: 'add_to_timeline',
+} as const;
+
+/** Every input in Vigil's forms uses this action id; the block id names the field. */
+export const FIELD_ACTION = 'value';

@@ -1,0 +1,61 @@
+import type { InputBlock, PlainTextOption } from '@slack/types';
+import { FIELD_ACTION } from './callbackIds.js';
+import { plain } from './format.js';
+
+// Small builders for form inputs. A block id is the name of the field the use case takes, so a
+// use case's error about a field (VigilError.field) lands next to that field in the form.
+
+export const option = (value: string, text: string, description?: string): PlainTextOption => ({
+  value,
+  text: plain(text, 75),
+  ...(description ? { description: plain(description, 75) } : {}),
+});
+
+interface InputOptions {
+  label: string;
+  optional?: boolean;
+  hint?: string;
+}
+
+function input(field: string, element: InputBlock['element'], options: InputOptions): InputBlock {
+  return {
+    type: 'input',
+    block_id: field,
+    label: plain(options.label, 2000),
+    optional: options.optional ?? false,
+    ...(options.hint ? { hint: plain(options.hint, 2000) } : {}),
+    element,
+  };
+}
+
+export function textInput(field: string, options: InputOptions & { initial?: string; multiline?: boolean; maxLength: number; placeholder?: string }): InputBlock {
+  return input(
+    field,
+    {
+      type: 'plain_text_input',
+      action_id: FIELD_ACTION,
+      multiline: options.multiline ?? false,
+      max_length: options.maxLength,
+      // A value, not a text object: Slack shows it as typed, so it is not escaped.
+      ...(options.initial ? { initial_value: options.initial.slice(0, options.maxLength) } : {}),
+      ...(options.placeholder ? { placeholder: plain(options.placeholder, 150) } : {}),
+    },
+    options,
+  );
+}
+
+export function selectInput(field: string, options: InputOptions & { choices: PlainTextOption[]; placeholder: string }): InputBlock {
+  return input(field, { type: 'static_select', action_id: FIELD_ACTION, placeholder: plain(options.placeholder, 150), options: options.choices }, options);
+}
+
+export function radioInput(field: string, options: InputOptions & { choices: PlainTextOption[] }): InputBlock {
+  return input(field, { type: 'radio_buttons', action_id: FIELD_ACTION, options: options.choices }, options);
+}
+
+export function checkboxInput(field: string, options: InputOptions & { choices: PlainTextOption[] }): InputBlock {
+  return input(field, { type: 'checkboxes', action_id: FIELD_ACTION, options: options.choices }, options);
+}
+
+export function dateTimeInput(field: string, options: InputOptions): InputBlock {
+  return input(field, { type: 'datetimepicker', action_id: FIELD_ACTION }, options);
+}

@@ -1,0 +1,56 @@
+import type { TimelineEventRow } from '../../db/schema/index.js';
+import { formatDuration } from '../../domain/duration.js';
+import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
+import { INCIDENT_ROLES, ROLE_TITLES } from '../../domain/roles.js';
+import type { Severity } from '../../domain/types.js';
+import type { IncidentView } from '../../incidents/readModel.js';
+import { SEVERITY_EMOJI, actorText, incidentRef, mention, modelText } from './format.js';
+import { timelineSummaryMrkdwn } from './timelineText.js';
+
+const OPEN_ITEMS_SHOWN = 3;
+
+const ago = (at: Date, now: Date): string => `${formatDuration(now.getTime() - at.getTime())} ago`;
+
+function acknowledgementLine(view: IncidentView, now: Date): string {
+  const { incident } = view;
+  if (!incident.acknowledgedAt) return `:hourglass: *Not acknowledged* after ${formatDuration(now.getTime() - incident.declaredAt.getTime())}: \`/incident ack\``;
+  const after = formatDuration(incident.acknowledgedAt.getTime() - incident.declaredAt.getTime());
+  return `Acknowledged by ${mention(incident.acknowledgedBy)} ${ago(incident.acknowledgedAt, now)} (${after} after it was declared)`;
+}
+
+function rolesLine(view: IncidentView): string {
+  const held = INCIDENT_ROLES.map((role) => {
+    const holder = view.roles.find((r) => r.role === role);
+    return `${ROLE_TITLES[role]} ${holder ? mention(holder.userId) : '_open_'}`;
+  });
+  return `Roles: ${held.join(' · ')}`;
+}
+
+function checklistLines(view: IncidentView): string {
+  const open = view.checklist.filter((item) => !item.doneAt);
+  if (view.checklist.length === 0) return 'Checklist: none';
+  if (open.length === 0) return `Checklist: all ${view.checklist.length} items done`;
+  const next = open.slice(0, OPEN_ITEMS_SHOWN).map((item) => `   • ${escapeMrkdwn(truncate(item.text, 150))}`);
+  const rest = open.length > OPEN_ITEMS_SHOWN ? [`   …and ${open.length - OPEN_ITEMS_SHOWN} more`] : [];
+  return [`Checklist: ${open.length} of ${view.checklist.length} open. Next:`, ...next, ...rest].join('\n');
+}
+
+/** `/incident status`: the few facts a person joining the channel needs first. */
+export function incidentStatusText(view: IncidentView, lastEvent: TimelineEventRow | undefined, now: Date): string {
+  const { incident } = view;
+  const severity = incident.severity as Severity;
+  const model = modelText(incident.modelName, incident.modelVersion);
+  const age = formatDuration(now.getTime() - incident.declaredAt.getTime());
+  const lines = [
+    `${SEVERITY_EMOJI[severity]} *${incidentRef(incident.id)}* ${severity} · *${incident.status}* · ${incident.category}${model ? ` · ${model}` : ''} · open ${age}`,
+    `*${escapeMrkdwn(truncate(incident.title, 200))}*`,
+    acknowledgementLine(view, now),
+    rolesLine(view),
+  ];
+  if (lastEvent) {
+    lines.push(`Last update ${ago(lastEvent.at, now)}: ${actorText(lastEvent.actor)}: ${timelineSummaryMrkdwn(lastEvent.summary)}`);
+  }
+  lines.push(checklistLines(view));
+  if (incident.status === 'resolved' && incident.resolvedAt) lines.push(`Resolved ${ago(incident.resolvedAt, now)} by ${mention(incident.resolvedBy)}`);
+  return truncate(lines.join('\n'), 2900);
+}

@@ -1,0 +1,42 @@
+import type { App, MessageShortcut } from '@slack/bolt';
+import { z } from 'zod';
+import { captureMessage } from '../../../incidents/captureMessage.js';
+import { VigilError } from '../../../shared/errors.js';
+import { incidentRef } from '../../blocks/format.js';
+import { SHORTCUTS } from '../../blocks/callbackIds.js';
+import { errorReply } from '../../replies.js';
+import type { ListenerDeps } from '../listenerDeps.js';
+
+const shortcutSchema = z.looseObject({
+  channel: z.looseObject({ id: z.string() }),
+  user: z.looseObject({ id: z.string() }),
+  message: z.looseObject({ ts: z.string(), text: z.string().optional(), user: z.string().optional(), bot_id: z.string().optional() }),
+});
+
+const NOT_AN_INCIDENT_CHANNEL =
+  'This is not an incident channel, so there is no timeline to add the message to. Use the shortcut inside an incident channel (`/incident list` finds them), or `/incident declare` to open one.';
+
+/** Message shortcut "Add to incident timeline": keep a message from the incident channel on the record. */
+export function registerAddToTimelineShortcut(app: App, deps: ListenerDeps): void {
+  app.shortcut<MessageShortcut>({ callback_id: SHORTCUTS.addToTimeline, type: 'message_action' }, async ({ ack, shortcut, respond }) => {
+    await ack();
+    let reply: string;
+    try {
+      const { channel, user, message } = shortcutSchema.parse(shortcut);
+      const result = captureMessage(deps.ctx, {
+        channelId: channel.id,
+        ts: message.ts,
+        text: message.text ?? '',
+        author: message.user ?? message.bot_id ?? 'unknown',
+        capturedBy: user.id,
+        via: 'shortcut',
+      });
+      reply = result.captured
+        ? `:pushpin: Added to the ${incidentRef(result.incidentId)} timeline.`
+        : `That message is already on the ${incidentRef(result.incidentId)} timeline; nothing changed.`;
+    } catch (error) {
+      reply = error instanceof VigilError && error.code === 'not_in_incident_channel' ? NOT_AN_INCIDENT_CHANNEL : errorReply(error, deps.logger);
+    }
+    await respond({ response_type: 'ephemeral', text: reply });
+  });
+}

@@ -1,0 +1,40 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { declareIncident } from '../../../incidents/declareIncident.js';
+import { VIEWS } from '../../blocks/callbackIds.js';
+import { actorWithGroups } from '../../commands/actorWithGroups.js';
+import type { ListenerDeps } from '../listenerDeps.js';
+import { declarationFrom, declareFormSchema } from './declareForm.js';
+import { fieldErrors, formFields } from './formFields.js';
+import { formErrorResponse } from './formErrorResponse.js';
+import { confirmDeclared } from './confirmDeclared.js';
+import { readPrivateMetadata } from './privateMetadata.js';
+
+const metadataSchema = z.object({ channelId: z.string().min(1) });
+
+/**
+ * The declare form submitted: validate next to each field, open the incident as a webhook
+ * would, close the form, then tell the declarer where the incident lives.
+ */
+export function registerDeclareSubmission(app: App, deps: ListenerDeps): void {
+  app.view({ callback_id: VIEWS.declare, type: 'view_submission' }, async ({ ack, body, view, client }) => {
+    const form = declareFormSchema.safeParse(formFields(view.state.values));
+    if (!form.success) {
+      await ack({ response_action: 'errors', errors: fieldErrors(form.error) });
+      return;
+    }
+    const userId = body.user.id;
+    let incident;
+    try {
+      // User groups matter only for the one guarded choice on this form.
+      const actor = form.data.severity === 'SEV1' ? await actorWithGroups(client, deps.ctx.policy, 'declareSev1', userId, deps.logger) : { userId };
+      incident = declareIncident(deps.ctx, { ...declarationFrom(form.data), actor });
+    } catch (error) {
+      await ack(formErrorResponse(error, 'title', deps.logger));
+      return;
+    }
+    await ack();
+    const origin = readPrivateMetadata(metadataSchema, view.private_metadata)?.channelId ?? userId;
+    await confirmDeclared(client, deps.ctx.db, deps.logger, incident, userId, origin);
+  });
+}
