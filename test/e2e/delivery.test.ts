@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Harness, fixture } from '../support/harness.js';
+
+describe('delivery of Slack effects', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('honours 429 Retry-After and keeps the incident\'s messages in order', async () => {
+    h.emulator.injectFault('chat.postMessage', { rateLimited: 1 });
+    const started = Date.now();
+    await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
+    await h.settle();
+    const posts = h.emulator.callsTo('chat.postMessage').filter((c) => (c.args as { channel: string }).channel === h.incidentChannel(1)!.id);
+    // The refused summary was retried no sooner than Slack asked, and nothing overtook it.
+    expect(posts[0]!.response).toMatchObject({ ok: false, error: 'ratelimited' });
+    expect(posts[1]!.at.getTime() - posts[0]!.at.getTime()).toBeGreaterThanOrEqual(1000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    const texts = h.channelMessages(1).map((m) => m.text);
+    expect(texts[0]).toMatch(/^INC-1 SEV1/);
+    expect(texts[1]).toBe('Triage checklist');
+  });
+
+  it('retries a transient Slack failure with backoff until it lands', async () => {
+    h.emulator.injectFault('conversations.create', { status: 500 }, 2);
+    await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
+    await h.settle();
+    expect(h.emulator.callsTo('conversations.create')).toHaveLength(3);
+    expect(h.channelMessages(1).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('takes another channel name when Slack says name_taken', async () => {
+    h.emulator.addChannel({ name: 'inc-1-fraud-detector-accuracy-0-71-is-below-the-0-85-sla' });
+    await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
+    await h.settle();
+    expect(h.emulator.channelByName('inc-1-fraud-detector-accuracy-0-71-is-below-the-0-85-sla-2')).toBeDefined();
+    const row = h.vigil.store.sqlite.prepare('select channel_name from incidents where id = 1').get() as { channel_name: string };
+    expect(row.channel_name).toBe('inc-1-fraud-detector-accuracy-0-71-is-below-the-0-85-sla-2');
+  });
+
+  it('gives up on an effect Slack refuses for good, and the rest of the incident still arrives', async () => {
+    h.emulator.injectFault('pins.add', { error: 'not_pinnable' });
+    await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
+    await h.settle();
+    const dead = h.vigil.store.sqlite.prepare("select kind, last_error from effects where status = 'dead'").all();
+    expect(dead).toEqual([{ kind: 'summary.post', last_error: 'not_pinnable' }]);
+    expect(h.channelMessages(1).map((m) => m.text)).toContain('Triage checklist');
+  });
+});
