@@ -3,7 +3,9 @@ import type { Executor } from '../db/executor.js';
 import { alerts, type IncidentRow } from '../db/schema/index.js';
 import type { Signal } from '../domain/types.js';
 import { classifySignal } from '../domain/classify.js';
-import { mostSevere } from '../domain/severity.js';
+import { mostSevere, severityRank } from '../domain/severity.js';
+import type { Severity } from '../domain/types.js';
+import { applySeverityChange } from './changeSeverity.js';
 import { enqueueEffect } from '../effects/outbox.js';
 import { inTransaction, type UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
@@ -143,6 +145,15 @@ function attachFiring(tx: Executor, incident: IncidentRow, signal: Signal, now: 
   return { id: row.id, isNew: true };
 }
 
+/** A worse alert joining an open incident raises its severity (never lowers it: people decide that). */
+function raiseSeverityIfWorse(tx: Executor, ctx: UseCaseContext, incident: IncidentRow, batch: SignalBatch, now: Date): void {
+  if (incident.status === 'resolved') return;
+  const classified = batch.signals.filter((s) => s.status === 'firing').map((s) => classifySignal(s).severity);
+  const worst = mostSevere(classified);
+  if (severityRank(worst) >= severityRank(incident.severity as Severity)) return;
+  applySeverityChange(tx, ctx, incident, { severity: worst, actor: batch.source, reason: 'a more severe alert joined' }, now);
+}
+
 /** A resolved alert clears its signal; the incident stays open until a person resolves it. */
 function clearResolved(tx: Executor, batch: SignalBatch, now: Date): { incidentId: number; alertIds: number[] }[] {
   const cleared = new Map<number, number[]>();
@@ -182,6 +193,7 @@ export function ingestSignals(ctx: UseCaseContext, batch: SignalBatch): IngestRe
       alertIds.push(attached.id);
       anyNew ||= attached.isNew;
     }
+    if (!opened && anyNew) raiseSeverityIfWorse(tx, ctx, incident!, batch, now);
 
     const cleared = clearResolved(tx, batch, now);
     for (const { incidentId, alertIds: clearedIds } of cleared) {

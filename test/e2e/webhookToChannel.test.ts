@@ -110,6 +110,17 @@ describe('from a webhook to an incident channel', () => {
     expect(h.channelMessages(1).map((m) => m.text).join('\n')).toContain('PSI on feature income is 0.4');
   });
 
+  it('raises the severity when a worse alert joins, never lowers it', async () => {
+    await h.webhook('detector', detectorAlert);
+    await h.webhook('detector', { ...detectorAlert, dedupKey: 'fraud:psi:all', title: 'PSI on all features', severity: 'SEV1' });
+    await h.webhook('detector', { ...detectorAlert, dedupKey: 'fraud:psi:zip', title: 'PSI on zip', severity: 'SEV4' });
+    await h.settle();
+    const row = h.vigil.store.sqlite.prepare('select severity from incidents where id = 1').get();
+    expect(row).toEqual({ severity: 'SEV1' });
+    expect(h.channelMessages(1).map((m) => m.text).join('\n')).toContain('Severity SEV3 → *SEV1* by evidently: a more severe alert joined');
+    expect(h.incidentChannel(1)!.topic).toContain('SEV1');
+  });
+
   it('escapes detector text so it cannot ping the channel or forge a link', async () => {
     await h.webhook('detector', {
       ...detectorAlert,
