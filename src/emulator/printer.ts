@@ -158,16 +158,32 @@ export function renderBlock(block: unknown): string[] {
   }
 }
 
+/**
+ * mrkdwn as a person would read it in Slack: dates by their fallback, mentions and channel links
+ * as @id / #id, links as "label (url)", and escaped characters shown as themselves.
+ */
+export function readableMrkdwn(line: string): string {
+  return line
+    .replace(/<!date\^\d+\^[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, '@$1')
+    .replace(/<#([CGD][A-Z0-9]+)(?:\|[^>]*)?>/g, '#$1')
+    .replace(/<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>/g, '@$1')
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
 /** All blocks, flattened and indented for printing under a header line. */
 export function renderBlocks(blocks: unknown, indent = INDENT): string[] {
   if (!Array.isArray(blocks)) return [];
-  return blocks.flatMap(renderBlock).map((l) => `${indent}${l}`);
+  return blocks.flatMap(renderBlock).map((l) => `${indent}${readableMrkdwn(l)}`);
 }
 
 /** Blocks when there are any, else the message text. */
 export function renderBody(text: string | undefined, blocks: unknown, indent = INDENT): string[] {
   if (Array.isArray(blocks) && blocks.length > 0) return renderBlocks(blocks, indent);
-  if (text) return splitLines(text).map((l) => `${indent}${l}`);
+  if (text) return splitLines(text).map((l) => `${indent}${readableMrkdwn(l)}`);
   return [];
 }
 
