@@ -3,9 +3,8 @@ import { incidents } from '../db/schema/index.js';
 import { assertTransition, type IncidentState } from '../domain/lifecycle.js';
 import { enqueueEffect } from '../effects/outbox.js';
 import { inTransaction, type UseCaseContext } from './context.js';
-import { appendTimeline } from './timeline.js';
 import { getIncident } from './queries.js';
-import { cancelPendingSteps } from './escalation/stepRows.js';
+import { recordAcknowledgement } from './recordAcknowledgement.js';
 
 export type AcknowledgeResult =
   | { acknowledged: true; at: Date }
@@ -28,21 +27,7 @@ export function acknowledgeIncident(ctx: UseCaseContext, input: { incidentId: nu
       .set({ status: 'acknowledged', acknowledgedAt: now, acknowledgedBy: input.userId, updatedAt: now })
       .where(eq(incidents.id, incident.id))
       .run();
-    appendTimeline(tx, incident.id, now, {
-      kind: 'incident.acknowledged',
-      actor: input.userId,
-      summary: `Acknowledged by <@${input.userId}>`,
-      data: { via: input.via, sinceDeclaredMs: now.getTime() - incident.declaredAt.getTime() },
-    });
-    const cancelled = cancelPendingSteps(tx, incident.id, now, 'acknowledged');
-    if (cancelled.length > 0) {
-      appendTimeline(tx, incident.id, now, {
-        kind: 'escalation.cancelled',
-        actor: 'vigil',
-        summary: `Cancelled ${cancelled.map((s) => s.label).join(', ')} (acknowledged)`,
-        data: { steps: cancelled.map((s) => s.key), because: 'acknowledged' },
-      });
-    }
+    recordAcknowledgement(tx, incident, input.userId, input.via, now);
     enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'acknowledged', data: {} }, now);
     enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);
     enqueueEffect(tx, incident.id, 'channel.topic', {}, now);

@@ -6,6 +6,7 @@ import { enqueueEffect } from '../effects/outbox.js';
 import { inTransaction, type UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
 import { getIncident } from './queries.js';
+import { recordAcknowledgement } from './recordAcknowledgement.js';
 
 /**
  * Reopen a resolved incident: back to investigating, `reopenedAt` stamped, the resolution
@@ -20,8 +21,10 @@ export function reopenIncident(ctx: UseCaseContext, input: { incidentId: number;
       throw new VigilError('conflict', `Incident ${incident.id} is not resolved (it is ${incident.status}); there is nothing to reopen.`);
     }
     const stamps = stampsForTransition('resolved', 'investigating', incident, now);
+    // Resolved straight from triggered, nobody ever acknowledged: whoever reopens owns it now.
+    const acknowledged = stamps.acknowledgedAt !== undefined;
     tx.update(incidents)
-      .set({ status: 'investigating', ...stamps, resolvedBy: null, resolution: null, updatedAt: now })
+      .set({ status: 'investigating', ...stamps, ...(acknowledged ? { acknowledgedBy: input.userId } : {}), resolvedBy: null, resolution: null, updatedAt: now })
       .where(eq(incidents.id, incident.id))
       .run();
     appendTimeline(tx, incident.id, now, {
@@ -35,6 +38,7 @@ export function reopenIncident(ctx: UseCaseContext, input: { incidentId: number;
         previousResolution: incident.resolution ?? null,
       },
     });
+    if (acknowledged) recordAcknowledgement(tx, incident, input.userId, 'reopen', now);
     enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'reopened', data: { by: input.userId, reason: input.reason ?? null } }, now);
     enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);
     enqueueEffect(tx, incident.id, 'channel.topic', {}, now);

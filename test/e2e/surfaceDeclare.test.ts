@@ -119,7 +119,7 @@ describe('/incident declare', () => {
 
     const channel = h.incidentChannel(1)!;
     expect(channel.isPrivate).toBe(true);
-    expect(h.emulator.callsTo('conversations.create')[0]!.args['is_private']).toBe(true);
+    expect(String(h.emulator.callsTo('conversations.create')[0]!.args['is_private'])).toBe('true');
     expect(channel.members).toEqual(expect.arrayContaining([PEOPLE.mlPrimary, PEOPLE.responder]));
     expect(h.channelMessages(1).length).toBeGreaterThanOrEqual(2);
     expect(h.emulator.messages('C0ANNOUNCE')).toHaveLength(0);

@@ -39,7 +39,7 @@ export function lastModal(h: Harness): EmuView {
 export async function submitView(h: Harness, view: EmuView, fields: Record<string, FieldState>, opts: { user?: string } = {}): Promise<HttpAnswer> {
   const base = fixture<Record<string, unknown>>('slack/view_submission.json');
   const user = opts.user ?? view.userId ?? PEOPLE.responder;
-  const values = Object.fromEntries(Object.entries(fields).map(([blockId, state]) => [blockId, { value: state }]));
+  const values = Object.fromEntries(Object.entries(fields).map(([blockId, state]) => [blockId, { [blockId]: state }]));
   const payload = {
     ...base,
     user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T111' },

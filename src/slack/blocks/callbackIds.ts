@@ -10,6 +10,3 @@ export const VIEWS = {
 export const SHORTCUTS = {
   addToTimeline: 'add_to_timeline',
 } as const;
-
-/** Every input in Vigil's forms uses this action id; the block id names the field. */
-export const FIELD_ACTION = 'value';

@@ -1,9 +1,9 @@
 import type { InputBlock, PlainTextOption } from '@slack/types';
-import { FIELD_ACTION } from './callbackIds.js';
 import { plain } from './format.js';
 
-// Small builders for form inputs. A block id is the name of the field the use case takes, so a
-// use case's error about a field (VigilError.field) lands next to that field in the form.
+// Small builders for form inputs. The block id and the action id are both the name of the field
+// the use case takes, so a use case's error about a field (VigilError.field) lands next to that
+// field in the form, and action ids stay unique within the view.
 
 export const option = (value: string, text: string, description?: string): PlainTextOption => ({
   value,
@@ -33,7 +33,7 @@ export function textInput(field: string, options: InputOptions & { initial?: str
     field,
     {
       type: 'plain_text_input',
-      action_id: FIELD_ACTION,
+      action_id: field,
       multiline: options.multiline ?? false,
       max_length: options.maxLength,
       // A value, not a text object: Slack shows it as typed, so it is not escaped.
@@ -45,17 +45,17 @@ export function textInput(field: string, options: InputOptions & { initial?: str
 }
 
 export function selectInput(field: string, options: InputOptions & { choices: PlainTextOption[]; placeholder: string }): InputBlock {
-  return input(field, { type: 'static_select', action_id: FIELD_ACTION, placeholder: plain(options.placeholder, 150), options: options.choices }, options);
+  return input(field, { type: 'static_select', action_id: field, placeholder: plain(options.placeholder, 150), options: options.choices }, options);
 }
 
 export function radioInput(field: string, options: InputOptions & { choices: PlainTextOption[] }): InputBlock {
-  return input(field, { type: 'radio_buttons', action_id: FIELD_ACTION, options: options.choices }, options);
+  return input(field, { type: 'radio_buttons', action_id: field, options: options.choices }, options);
 }
 
 export function checkboxInput(field: string, options: InputOptions & { choices: PlainTextOption[] }): InputBlock {
-  return input(field, { type: 'checkboxes', action_id: FIELD_ACTION, options: options.choices }, options);
+  return input(field, { type: 'checkboxes', action_id: field, options: options.choices }, options);
 }
 
 export function dateTimeInput(field: string, options: InputOptions): InputBlock {
-  return input(field, { type: 'datetimepicker', action_id: FIELD_ACTION }, options);
+  return input(field, { type: 'datetimepicker', action_id: field }, options);
 }

@@ -42,7 +42,7 @@ export function incidentStatusText(view: IncidentView, lastEvent: TimelineEventR
   const model = modelText(incident.modelName, incident.modelVersion);
   const age = formatDuration(now.getTime() - incident.declaredAt.getTime());
   const lines = [
-    `${SEVERITY_EMOJI[severity]} *${incidentRef(incident.id)}* ${severity} · *${incident.status}* · ${incident.category}${model ? ` · ${model}` : ''} · open ${age}`,
+    `${SEVERITY_EMOJI[severity]} *${incidentRef(incident.id)}* ${severity} · *${incident.status}* · ${incident.category}${model ? ` · ${model}` : ''} · declared ${age} ago`,
     `*${escapeMrkdwn(truncate(incident.title, 200))}*`,
     acknowledgementLine(view, now),
     rolesLine(view),

@@ -51,7 +51,7 @@ const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = 
   category_changed: (view, data) => {
     const to = str(data['to'] ?? view.incident.category);
     const rotation = data['rotation'] && data['routesTo'] && data['rotation'] !== data['routesTo']
-      ? ` Paging stays with *${str(data['rotation'])}*; \`/incident escalate ${str(data['routesTo'])}\` brings in the ${to} rotation.`
+      ? ` Paging stays with *${str(data['rotation'])}*; \`/incident escalate ${str(data['routesTo'])}\` brings in the *${str(data['routesTo'])}* rotation too.`
       : '';
     return `:label: Category ${str(data['from'])} → *${to}* by ${mention(String(data['by'] ?? ''))}.${rotation}`;
   },

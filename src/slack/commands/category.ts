@@ -3,7 +3,7 @@ import { CATEGORIES } from '../../domain/types.js';
 import { changeCategory } from '../../incidents/changeCategory.js';
 import { UsageError } from '../replies.js';
 import { incidentRef } from '../blocks/format.js';
-import { quoteInput } from './quoteInput.js';
+import { quoteInput } from './commandInput.js';
 import { words } from './parseArgs.js';
 import type { Subcommand } from './subcommand.js';
 
@@ -27,7 +27,7 @@ export const categorySubcommand: Subcommand = {
     const change = changeCategory(deps.ctx, { incidentId, category, userId: request.userId });
     const paging =
       change.routesTo !== change.rotation
-        ? ` Paging stays with the *${change.rotation}* rotation; \`/incident escalate ${change.routesTo}\` brings in ${change.routesTo}.`
+        ? ` Paging stays with the *${change.rotation}* rotation; \`/incident escalate ${change.routesTo}\` brings in the ${change.routesTo} rotation too.`
         : '';
     return { text: `:label: ${incidentRef(incidentId)} is now in the *${category}* category (was ${change.from}).${paging}` };
   },

@@ -2,7 +2,7 @@ import { INCIDENT_ROLES, ROLE_DUTIES, ROLE_TITLES, parseRole } from '../../domai
 import { assignRole } from '../../incidents/assignRole.js';
 import { UsageError } from '../replies.js';
 import { incidentRef, mention } from '../blocks/format.js';
-import { quoteInput } from './quoteInput.js';
+import { quoteInput } from './commandInput.js';
 import { userIdFrom, words } from './parseArgs.js';
 import type { Subcommand } from './subcommand.js';
 

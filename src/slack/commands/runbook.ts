@@ -16,7 +16,8 @@ export const runbookSubcommand: Subcommand = {
   description: "Post a runbook as steps to tick: the category's own, or one by name",
   needsIncident: true,
   run: (request, deps) => {
-    const [name, ...extra] = words(request.args);
+    const [typed, ...extra] = words(request.args);
+    const name = typed?.toLowerCase();
     if (extra.length > 0) throw new UsageError('Name one runbook.', USAGE, EXAMPLE);
     const runbooks = deps.ctx.runbooks;
     const incident = request.incident!;

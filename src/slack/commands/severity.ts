@@ -4,7 +4,7 @@ import { SEVERITIES } from '../../domain/types.js';
 import { changeSeverity } from '../../incidents/changeSeverity.js';
 import { UsageError } from '../replies.js';
 import { incidentRef } from '../blocks/format.js';
-import { quoteInput, restAfterFirstWord } from './quoteInput.js';
+import { quoteInput, restAfterFirstWord } from './commandInput.js';
 import { words } from './parseArgs.js';
 import type { Subcommand } from './subcommand.js';
 

@@ -1,7 +1,7 @@
 import { SETTABLE_STATES, setIncidentState, type SettableState } from '../../incidents/setIncidentState.js';
 import { UsageError } from '../replies.js';
 import { incidentRef } from '../blocks/format.js';
-import { quoteInput, restAfterFirstWord } from './quoteInput.js';
+import { quoteInput, restAfterFirstWord } from './commandInput.js';
 import { words } from './parseArgs.js';
 import type { Subcommand } from './subcommand.js';
 

@@ -15,7 +15,8 @@ export const declareFormSchema = z
     customerImpact: z.enum(['yes', 'no']).optional(),
     isPrivate: z.array(z.string()).optional(),
   })
-  .refine((form) => !form.modelVersion || form.modelName, { path: ['modelVersion'], message: 'Name the model this version belongs to.' });
+  // Checked even when other fields are wrong, so the person sees every problem at once.
+  .refine((form) => !form.modelVersion || form.modelName, { path: ['modelVersion'], message: 'Name the model this version belongs to.', when: () => true });
 
 export type DeclareForm = z.infer<typeof declareFormSchema>;
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { FIELD_ACTION } from '../../blocks/callbackIds.js';
 
 // A submitted form arrives as `view.state.values[blockId][actionId]`, shaped by element type.
-// Vigil's forms use one input per block with the action id FIELD_ACTION, and the block id is
-// the field name, so the submission flattens to { field: value } for a zod schema to judge.
+// Vigil's forms hold one input per block, with block id and action id both the field name (see
+// blocks/formElements.ts), so the submission flattens to { field: value } for a zod schema.
 
 const elementState = z.looseObject({
   type: z.string(),
@@ -33,7 +32,7 @@ export function formFields(values: unknown): Record<string, FieldValue> {
   if (!parsed.success) return {};
   const fields: Record<string, FieldValue> = {};
   for (const [blockId, actions] of Object.entries(parsed.data)) {
-    const state = actions[FIELD_ACTION];
+    const state = actions[blockId];
     if (state) fields[blockId] = fieldValue(state);
   }
   return fields;

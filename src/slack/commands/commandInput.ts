@@ -1,3 +1,5 @@
+// What a person typed after a subcommand, turned into text we can store or show back safely.
+
 import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
 import { plainFromSlackText } from '../../domain/slackText.js';
 
