@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { MetricReading } from '../../domain/types.js';
 
 /** One row per incident; its id is the incident number people say ("incident 42"). */
 export const incidents = sqliteTable(
@@ -16,7 +17,7 @@ export const incidents = sqliteTable(
     modelName: text('model_name'),
     modelVersion: text('model_version'),
     /** The metric that tripped, as first reported (JSON MetricReading). */
-    metric: text('metric', { mode: 'json' }),
+    metric: text('metric', { mode: 'json' }).$type<MetricReading>(),
     signal: text('signal'),
     /** Who or what opened it: a source name, or a Slack user id for a declared incident. */
     declaredBy: text('declared_by').notNull(),

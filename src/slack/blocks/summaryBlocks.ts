@@ -54,6 +54,14 @@ function roleClaimButtons(view: IncidentView) {
   }));
 }
 
+/** What a declarer said about customers and visibility, when they said it. */
+function impactLine(view: IncidentView): string | undefined {
+  const parts: string[] = [];
+  if (view.incident.customerImpact !== null) parts.push(view.incident.customerImpact ? ':warning: Customers are affected' : 'No customer impact reported');
+  if (view.incident.isPrivate) parts.push(':lock: Private incident');
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
 /** The pinned summary: what is wrong, how bad, where it came from, and the buttons to act. */
 export function summaryBlocks(view: IncidentView): KnownBlock[] {
   const { incident } = view;
@@ -63,7 +71,7 @@ export function summaryBlocks(view: IncidentView): KnownBlock[] {
     md(`*Status*\n${statusText(view)}`),
     md(`*Category*\n${incident.category}`),
     md(`*Model*\n${modelText(incident.modelName, incident.modelVersion) ?? '_not given_'}`),
-    md(`*Metric*\n${metricText(incident.metric as never) ?? '_not given_'}`),
+    md(`*Metric*\n${metricText(incident.metric) ?? '_not given_'}`),
     md(`*Declared by*\n${actorText(incident.declaredBy)}`),
     md(`*Started*\n${incident.startedAt ? slackTime(incident.startedAt) : '_unknown_'}`),
     md(`*Observed*\n${incident.detectedAt ? slackTime(incident.detectedAt) : '_unknown_'}`),
@@ -78,6 +86,8 @@ export function summaryBlocks(view: IncidentView): KnownBlock[] {
   if (incident.description) {
     blocks.push({ type: 'section', text: md(truncate(escapeMrkdwn(incident.description), 2900)) });
   }
+  const impact = impactLine(view);
+  if (impact) blocks.push({ type: 'context', elements: [md(impact)] });
   if (view.alerts.length > 0) {
     blocks.push({ type: 'section', text: md(`*Alerts*\n${alertLines(view)}`) });
   }

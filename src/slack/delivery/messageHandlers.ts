@@ -44,7 +44,7 @@ export const postChecklist: EffectHandler = async (attempt, ctx) => {
   const list = String(attempt.effect.payload['list']);
   const channel = incidentChannel(ctx, incidentId);
   if (!channel) return { skipped: 'no channel' };
-  const title = checklistTitle(list);
+  const title = checklistTitle(list, ctx.runbooks);
   const blocks = checklistBlocks(incidentId, title, checklistOf(ctx.db, incidentId, list), runbookIntroFor(ctx.runbooks, list));
   const posted = await postOnce(ctx, attempt, { channel, text: title, blocks });
   recordSlackMessage(ctx.db, incidentId, checklistRole(list), posted.channel, posted.ts);
@@ -56,7 +56,7 @@ export const refreshChecklist: EffectHandler = async (attempt, ctx) => {
   const list = String(attempt.effect.payload['list']);
   const message = slackMessageOf(ctx.db, incidentId, checklistRole(list));
   if (!message) return { skipped: 'checklist not posted' };
-  const title = checklistTitle(list);
+  const title = checklistTitle(list, ctx.runbooks);
   const blocks = checklistBlocks(incidentId, title, checklistOf(ctx.db, incidentId, list), runbookIntroFor(ctx.runbooks, list));
   await ctx.client.chat.update({ channel: message.channelId, ts: message.ts, text: title, blocks });
   return undefined;
