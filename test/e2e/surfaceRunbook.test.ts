@@ -6,7 +6,7 @@ import { Harness, fixture, messageText } from '../support/harness.js';
 import { PEOPLE } from '../support/testPolicy.js';
 import { timelineOf } from '../support/surfacePayloads.js';
 
-const RUNBOOK_TITLE = 'Runbook: model quality degradation';
+const RUNBOOK_TITLE = 'Runbook: Model quality degradation';
 
 async function openIncident(h: Harness) {
   await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
@@ -89,7 +89,7 @@ describe('runbooks in an incident', () => {
     const named = await h.command('runbook Emergency-Model-Rollback', { channel });
     expect(replyText(named)).toContain('Posted *Emergency model rollback*');
     await h.settle();
-    expect(runbookMessages(h, 'Runbook: emergency model rollback')).toHaveLength(1);
+    expect(runbookMessages(h, 'Runbook: Emergency model rollback')).toHaveLength(1);
 
     const elsewhere = await h.command('runbook');
     expect(replyText(elsewhere)).toContain('works inside an incident channel');
@@ -113,7 +113,7 @@ describe('runbooks in an incident', () => {
     expect(messageText(h.channelMessages(1)[0]!)).toContain('Runbook: Our model playbook');
     expect(replyText(await h.command('runbook', { channel }))).toContain('Posted *Our model playbook* (2 steps)');
     await h.settle();
-    const text = messageText(runbookMessages(h)[0]!);
+    const text = messageText(runbookMessages(h, 'Runbook: Our model playbook')[0]!);
     expect(text).toContain('2. Switch to the rules engine');
     expect(text).toContain('&lt;!channel&gt; approvals');
     expect(text).not.toContain('<!channel>');
