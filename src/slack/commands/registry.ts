@@ -6,6 +6,16 @@ import { oncallSubcommand } from './oncall.js';
 import { LIFECYCLE_COMMANDS } from './lifecycleCommands.js';
 import { SURFACE_COMMANDS } from './surfaceCommands.js';
 
+// The order of an incident's life, which is the order `help` lists them in.
+const HELP_ORDER = [
+  'help', 'declare', 'list', 'oncall',
+  'status', 'ack', 'escalate', 'severity', 'category', 'role', 'state', 'note', 'runbook', 'timeline', 'resolve', 'reopen',
+];
+const rank = (command: Subcommand): number => {
+  const index = HELP_ORDER.indexOf(command.name);
+  return index === -1 ? HELP_ORDER.length : index;
+};
+
 /** Every `/incident` subcommand, in the order `help` lists them. */
 export const SUBCOMMANDS: readonly Subcommand[] = [
   helpSubcommand(() => SUBCOMMANDS),
@@ -14,6 +24,6 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   ...SURFACE_COMMANDS,
   ...LIFECYCLE_COMMANDS,
   oncallSubcommand,
-];
+].sort((a, b) => rank(a) - rank(b));
 
 export const findSubcommand = (name: string): Subcommand | undefined => SUBCOMMANDS.find((c) => c.name === name.toLowerCase());

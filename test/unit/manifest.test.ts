@@ -1,0 +1,70 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { SHORTCUTS } from '../../src/slack/blocks/callbackIds.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+interface Manifest {
+  display_information: { name: string };
+  features: { slash_commands: Array<{ command: string; url: string; should_escape?: boolean }>; shortcuts: Array<{ callback_id: string; type: string }> };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+}
+
+const manifest = parse(readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8')) as Manifest;
+
+/** Every source file under src/slack, concatenated: what the code actually does. */
+function slackSources(dir = path.join(ROOT, 'src/slack')): string {
+  return readdirSync(dir, { withFileTypes: true })
+    .map((entry) => (entry.isDirectory() ? slackSources(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? readFileSync(path.join(dir, entry.name), 'utf8') : ''))
+    .join('\n');
+}
+
+describe('manifest.yml', () => {
+  it('routes /incident, interactivity and events to /slack/events', () => {
+    expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
+    const command = manifest.features.slash_commands.find((c) => c.command === '/incident')!;
+    expect(command.url).toMatch(/\/slack\/events$/);
+    // Mentions arrive as <@U..> ids only when Slack escapes them.
+    expect(command.should_escape).toBe(true);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
+    expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
+  });
+
+  it('declares the shortcut the code answers', () => {
+    expect(manifest.features.shortcuts.map((s) => s.callback_id)).toEqual([SHORTCUTS.addToTimeline]);
+  });
+
+  it('subscribes to exactly the events the code listens to', () => {
+    const listened = [...slackSources().matchAll(/app\.event\('([a-z_]+)'/g)].map((m) => m[1]).sort();
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(listened);
+  });
+
+  it('asks for a scope for every Web API family the code calls, and no scope it does not use', () => {
+    const code = slackSources();
+    const needs: Record<string, RegExp> = {
+      'chat:write': /chat\.(postMessage|update|postEphemeral)/,
+      'channels:manage': /conversations\.(create|setTopic|invite)/,
+      'groups:write': /is_private/,
+      'channels:read': /conversations\.list/,
+      'channels:join': /conversations\.join/,
+      'channels:history': /conversations\.history/,
+      'im:write': /conversations\.open/,
+      'pins:write': /pins\.add/,
+      'usergroups:read': /usergroups\.users\.list/,
+      'files:write': /files\.uploadV2/,
+      'reactions:read': /'reaction_added'/,
+      'pins:read': /'pin_added'/,
+    };
+    for (const [scope, usage] of Object.entries(needs)) {
+      expect(code, `code that needs ${scope}`).toMatch(usage);
+      expect(manifest.oauth_config.scopes.bot, `scope ${scope}`).toContain(scope);
+    }
+    // users:read and friends are not requested: nothing calls users.* yet.
+    expect(code).not.toMatch(/client\.users\./);
+    expect(manifest.oauth_config.scopes.bot.filter((s) => s.startsWith('users:'))).toEqual([]);
+  });
+});
