@@ -1,44 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackEmulator, type SlackEmulator } from '../../src/emulator/index.js';
-import { fixture, SIGNING_SECRET } from '../support/harness.js';
-import { BASE_POLICY, PEOPLE, TOKENS } from '../support/testPolicy.js';
-import { VigilProcess } from '../support/vigilProcess.js';
-
-async function fireAlertmanager(vigil: VigilProcess): Promise<Response> {
-  return fetch(`${vigil.url}/webhooks/alertmanager`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKENS.alertmanager}`, 'content-type': 'application/json' },
-    body: JSON.stringify(fixture('alertmanager-firing.json')),
-  });
-}
+import type { SlackEmulator } from '../../src/emulator/index.js';
+import { PEOPLE } from '../support/testPolicy.js';
+import { ProcessRig } from '../support/processRig.js';
+import type { VigilProcess } from '../support/vigilProcess.js';
 
 describe('a crash mid-delivery loses nothing and doubles nothing', () => {
+  let rig: ProcessRig;
   let emulator: SlackEmulator;
-  let dir: string;
   let vigil: VigilProcess;
 
   beforeEach(async () => {
-    emulator = createSlackEmulator({ users: Object.values(PEOPLE).map((id) => ({ id, name: id.toLowerCase() })) });
-    await emulator.start(0);
-    emulator.addChannel({ name: 'announcements', id: 'C0ANNOUNCE' });
-    dir = mkdtempSync(path.join(tmpdir(), 'vigil-crash-'));
-    writeFileSync(path.join(dir, 'vigil.config.yaml'), BASE_POLICY);
-    vigil = new VigilProcess({
-      SLACK_BOT_TOKEN: emulator.token,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: emulator.apiUrl,
-      DATABASE_PATH: path.join(dir, 'vigil.db'),
-      VIGIL_CONFIG: path.join(dir, 'vigil.config.yaml'),
-    });
+    rig = await ProcessRig.create();
+    ({ emulator, vigil } = rig);
   });
 
   afterEach(async () => {
-    await vigil.kill();
-    await emulator.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await rig.destroy();
   });
 
   /** Everything a new incident must produce in Slack, each exactly once. */
@@ -61,7 +38,7 @@ describe('a crash mid-delivery loses nothing and doubles nothing', () => {
   it('killed while Slack was posting the summary: after restart every effect is delivered once', async () => {
     await vigil.start();
     emulator.injectFault('chat.postMessage', { hang: true });
-    const accepted = await fireAlertmanager(vigil);
+    const accepted = await rig.fireAlertmanager();
     expect(accepted.status).toBe(202);
     // Slack has stored the summary but Vigil never hears back: kill it right there.
     await emulator.waitFor(() => emulator.callsTo('chat.postMessage').length === 1, 10_000);
@@ -75,7 +52,7 @@ describe('a crash mid-delivery loses nothing and doubles nothing', () => {
   it('killed while Slack was creating the channel: after restart it adopts that channel instead of making a second', async () => {
     await vigil.start();
     emulator.injectFault('conversations.create', { hang: true });
-    expect((await fireAlertmanager(vigil)).status).toBe(202);
+    expect((await rig.fireAlertmanager()).status).toBe(202);
     await emulator.waitFor(() => emulator.callsTo('conversations.create').length === 1, 10_000);
     await vigil.kill();
 

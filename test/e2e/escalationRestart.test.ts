@@ -2,47 +2,31 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackEmulator, type SlackEmulator } from '../../src/emulator/index.js';
-import { fixture, SIGNING_SECRET } from '../support/harness.js';
-import { BASE_POLICY, PEOPLE, TOKENS } from '../support/testPolicy.js';
-import { VigilProcess, runVigilOnce } from '../support/vigilProcess.js';
+import type { SlackEmulator } from '../../src/emulator/index.js';
+import { BASE_POLICY, PEOPLE } from '../support/testPolicy.js';
+import { ProcessRig } from '../support/processRig.js';
+import { runVigilOnce, type VigilProcess } from '../support/vigilProcess.js';
 
 const T0 = new Date('2026-11-22T16:01:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000).toISOString();
 
 describe('escalation across a restart', () => {
+  let rig: ProcessRig;
   let emulator: SlackEmulator;
-  let dir: string;
   let vigil: VigilProcess;
 
   beforeAll(async () => {
-    emulator = createSlackEmulator({ users: Object.values(PEOPLE).map((id) => ({ id, name: id.toLowerCase() })) });
-    await emulator.start(0);
-    emulator.addChannel({ name: 'announcements', id: 'C0ANNOUNCE' });
-    dir = mkdtempSync(path.join(tmpdir(), 'vigil-restart-'));
-    writeFileSync(path.join(dir, 'vigil.config.yaml'), BASE_POLICY);
-    vigil = new VigilProcess({
-      SLACK_BOT_TOKEN: emulator.token,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: emulator.apiUrl,
-      DATABASE_PATH: path.join(dir, 'vigil.db'),
-      VIGIL_CONFIG: path.join(dir, 'vigil.config.yaml'),
-    });
+    rig = await ProcessRig.create();
+    ({ emulator, vigil } = rig);
   });
 
   afterAll(async () => {
-    await vigil.kill();
-    await emulator.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await rig.destroy();
   });
 
   it('a process killed at minute 14 and started at minute 20 sends the L2 page exactly once', async () => {
     await vigil.start({ VIGIL_CLOCK_START: at(0) });
-    const res = await fetch(`${vigil.url}/webhooks/alertmanager`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKENS.alertmanager}`, 'content-type': 'application/json' },
-      body: JSON.stringify(fixture('alertmanager-firing.json')),
-    });
+    const res = await rig.fireAlertmanager();
     expect(res.status).toBe(202);
     await emulator.waitFor(() => emulator.dmsTo(PEOPLE.mlPrimary).length === 1, 15_000);
     await vigil.kill();

@@ -25,9 +25,7 @@ describe('/incident subcommands for running an incident', () => {
 
   beforeEach(async () => {
     h = await Harness.start();
-    await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
-    await h.settle();
-    channel = h.incidentChannel(1)!.id;
+    channel = await h.openFixtureIncident();
   });
   afterEach(async () => {
     await h.close();

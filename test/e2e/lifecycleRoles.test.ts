@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Harness, findButton, fixture, messageText } from '../support/harness.js';
+import { Harness, findButton, messageText } from '../support/harness.js';
 import { PEOPLE } from '../support/testPolicy.js';
 
 // Incident roles: `/incident role <role> @user` and the "Take <role>" buttons on the summary.
@@ -16,9 +16,7 @@ describe('incident roles', () => {
 
   beforeEach(async () => {
     h = await Harness.start();
-    await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
-    await h.settle();
-    channel = h.incidentChannel(1)!.id;
+    channel = await h.openFixtureIncident();
   });
   afterEach(async () => {
     await h.close();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Harness, fixture } from '../support/harness.js';
+import { Harness } from '../support/harness.js';
 import { PEOPLE } from '../support/testPolicy.js';
 import { messageShortcut, postInChannel, slackEvent, timelineOf } from '../support/surfacePayloads.js';
 
@@ -10,9 +10,7 @@ describe('capturing Slack messages on the timeline', () => {
   let channel: string;
   beforeEach(async () => {
     h = await Harness.start();
-    await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
-    await h.settle();
-    channel = h.incidentChannel(1)!.id;
+    channel = await h.openFixtureIncident();
   });
   afterEach(async () => {
     await h.close();

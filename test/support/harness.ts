@@ -94,6 +94,15 @@ export class Harness {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
+  /** Open an incident from the Alertmanager fixture, wait for Slack to show it, return its channel id. */
+  async openFixtureIncident(): Promise<string> {
+    const res = await this.webhook('alertmanager', fixture('alertmanager-firing.json'));
+    if (res.status !== 202) throw new Error(`fixture webhook answered ${res.status}: ${res.text}`);
+    await this.settle();
+    const incidentId = (res.body as { incidentId: number }).incidentId;
+    return this.incidentChannel(incidentId)!.id;
+  }
+
   /** Wait until every queued Slack effect has been delivered. */
   settle(): Promise<void> {
     return this.vigil.settle();
