@@ -22,6 +22,12 @@ function readConfig(): Config {
   }
 }
 
+/** The address this process reaches its own server at: loopback unless bound to one interface. */
+function loopbackHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 async function startEmulator(config: Config): Promise<SlackEmulator> {
   const emulator = createSlackEmulator({
     users: DEMO_USERS,
@@ -60,11 +66,14 @@ async function main(): Promise<void> {
     database: config.env.DATABASE_PATH,
   });
   if (emulator) {
+    // The emulator's web UI sends clicks and slash commands to Vigil as Slack would, signed alike.
+    emulator.connectApp({ eventsUrl: `http://${loopbackHost(config.env.HOST)}:${port}/slack/events`, signingSecret: slack.signingSecret });
     const detector = DEMO_SOURCES.find((s) => s.kind === 'detector')!;
     process.stdout.write(
       [
         '',
         'Vigil is running against the local Slack emulator; Slack traffic is printed below.',
+        `Open http://localhost:${new URL(emulator.baseUrl).port}/ to see the emulated Slack workspace and click its buttons.`,
         `Fire a sample alert:  curl -s -X POST http://localhost:${port}/webhooks/detector \\`,
         `  -H 'Authorization: Bearer ${detector.token}' -H 'Content-Type: application/json' \\`,
         `  -d @examples/detector-alert.json`,

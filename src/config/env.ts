@@ -15,8 +15,12 @@ const envSchema = z.object({
   VIGIL_CONFIG: z.string().min(1).optional(),
   /** Where people reach this server; used for links back to alerts. */
   VIGIL_PUBLIC_URL: z.string().url().optional(),
-  /** Emulator mode only: the port of the built-in Slack emulator (0 picks one). */
-  VIGIL_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /**
+   * Emulator mode only: the port of the built-in Slack emulator, which also serves the web UI
+   * (http://localhost:3001/ by default) where you click Vigil's buttons. Fixed by default so
+   * that address can be bookmarked; 0 picks a free port.
+   */
+  VIGIL_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /**
    * Testing aid for crash/restart tests of a real process: start the clock at this instant
    * (ISO 8601) and let it run from there. Never set it in production.

@@ -1,6 +1,7 @@
 /** Local emulator of the Slack Web API (see README.md in this folder). */
 export { createSlackEmulator } from './slackEmulator.js';
 export type { AddChannelOptions, SlackEmulator } from './slackEmulator.js';
+export type { AppConnection } from './ui/appLink.js';
 export type {
   EmuBookmark,
   EmuChannel,

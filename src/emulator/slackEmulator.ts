@@ -10,6 +10,9 @@ import { methods, type MethodContext, type MethodResult } from './methods/index.
 import { fail } from './methods/context.js';
 import { renderBody } from './printer.js';
 import { Workspace } from './state.js';
+import type { AppConnection } from './ui/appLink.js';
+import { EmulatorUi } from './ui/emulatorUi.js';
+import { isUiPath } from './ui/routes.js';
 import type {
   EmuChannel,
   EmuEphemeral,
@@ -69,6 +72,11 @@ export interface SlackEmulator {
   newTriggerId(userId?: string): string;
   /** Forgets calls, channels, messages, views, files and faults; users and usergroups stay. */
   reset(): void;
+  /**
+   * Where the app under test receives Slack's requests, so the web UI at `GET /` can send it
+   * slash commands, button clicks and modal submissions, signed with `signingSecret`.
+   */
+  connectApp(app: AppConnection): void;
 }
 
 interface Answer {
@@ -88,6 +96,7 @@ class Emulator implements SlackEmulator {
   private recorded: RecordedCall[] = [];
   private readonly hanging = new Set<ServerResponse>();
   private readonly printFn: ((line: string) => void) | undefined;
+  private readonly ui: EmulatorUi;
 
   constructor(opts: EmulatorOptions) {
     this.printFn = opts.print;
@@ -101,6 +110,12 @@ class Emulator implements SlackEmulator {
     });
     for (const u of opts.users ?? []) this.ws.addUser(u);
     for (const g of opts.usergroups ?? []) this.addUsergroup(g);
+    this.ui = new EmulatorUi({
+      ws: this.ws,
+      newTriggerId: (userId) => this.newTriggerId(userId),
+      responseUrl: (id) => this.responseUrl(id),
+      say: (head, body) => this.say(head, body),
+    });
   }
 
   // ── lifecycle ──────────────────────────────────────────────────────────
@@ -260,8 +275,13 @@ class Emulator implements SlackEmulator {
 
   reset(): void {
     this.ws.reset();
+    this.ui.reset();
     this.recorded = [];
     this.faults.clear();
+  }
+
+  connectApp(app: AppConnection): void {
+    this.ui.connect(app);
   }
 
   // ── HTTP ───────────────────────────────────────────────────────────────
@@ -283,6 +303,7 @@ class Emulator implements SlackEmulator {
     if (path.startsWith('/response/') && req.method === 'POST') return this.serveResponseUrl(path, req, res);
     if (path.startsWith('/upload/') && req.method === 'POST') return this.serveUpload(path.slice('/upload/'.length), req, res);
     if (path.startsWith('/archives/')) return sendText(res, 200, `Slack emulator permalink: ${path}\n`);
+    if (isUiPath(path)) return this.ui.serve(path, req, res);
     sendText(res, 404, 'not found\n');
   }
 
@@ -365,6 +386,7 @@ class Emulator implements SlackEmulator {
     }
     this.answerWithFaults('response_url', res, () => {
       this.ws.responses.push({ path, body });
+      this.ui.noteResponse(path, body);
       const b = isRecord(body) ? body : {};
       const flags = [
         typeof b['response_type'] === 'string' ? b['response_type'] : 'ephemeral',

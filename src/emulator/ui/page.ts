@@ -1,0 +1,67 @@
+/**
+ * `GET /`: the whole web UI as one HTML document, no external asset. The server paints the
+ * first view with the same renderer the page then re-runs on every poll (render/index.ts).
+ */
+import { PAGE_SCRIPT } from './pageScript.js';
+import { PAGE_CSS } from './pageStyles.js';
+import { RENDER_PARTS, rendererSource } from './render/index.js';
+import type { UiState } from './render/types.js';
+
+/** JSON safe inside <script>: no "<", ">", "&" for the HTML parser to see, whatever a message says. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Script text that cannot end its <script> element early. In JS source "<\/" means "</" in
+ * strings, regular expressions and template literals alike, so the code runs unchanged.
+ */
+export function scriptSafe(js: string): string {
+  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+export function pageHtml(state: UiState, nonce: string): string {
+  const parts = RENDER_PARTS;
+  const sel = parts.defaultSelection(state);
+  const kit = parts.kitFor(state, parts);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${kit.esc(state.team)} · Slack emulator</title>
+<style>${PAGE_CSS}</style>
+</head>
+<body>
+<div class="app">
+  <header class="top">
+    <span class="logo">Vigil<small>Slack emulator</small></span>
+    <span id="offline" class="warn"${state.appConnected ? ' hidden' : ''}>No app connected: clicks go nowhere</span>
+    <label>Act as <select id="actas">${parts.userOptionsHtml(state, sel, kit)}</select></label>
+  </header>
+  <nav id="sidebar" class="sidebar">${parts.sidebarHtml(state, sel, kit)}</nav>
+  <main class="main">
+    <section id="channel" class="channel">${parts.channelHtml(state, sel, kit)}</section>
+    <form id="composer" class="composer" autocomplete="off">
+      <input id="composer-input" placeholder="/incident help" aria-label="Slash command">
+      <button class="btn primary" type="submit">Send</button>
+      <div class="composer-hint">Type a slash command as the person chosen in <b>Act as</b>, in this channel: <code>/incident help</code>, <code>/incident ack</code>, <code>/incident declare</code>…</div>
+    </form>
+  </main>
+</div>
+<div id="overlay" class="overlay" hidden></div>
+<div id="toast" class="toast" hidden></div>
+<script type="application/json" id="initial-state">${jsonForScript(state)}</script>
+<script nonce="${nonce}">
+${scriptSafe(rendererSource())}
+${scriptSafe(PAGE_SCRIPT)}
+</script>
+</body>
+</html>
+`;
+}
