@@ -29,6 +29,8 @@ export interface EffectPayloads {
   'channel.notice': { notice: NoticeKind; data: Record<string, unknown> };
   'announce.post': { channel: string };
   'page.dm': { userId: string; stepLabel: string; reason: string };
+  /** Re-render every page DM of the incident (acknowledged: the button goes, who took it shows). */
+  'pages.refresh': Record<string, never>;
   'page.usergroup': { usergroup: string; stepLabel: string; reason: string };
   'home.publish': { userId: string };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, like } from 'drizzle-orm';
 import type { Executor } from '../db/executor.js';
 import {
   checklistItems,
@@ -76,4 +76,13 @@ export function lastTimelineEvent(db: Executor, incidentId: number): TimelineEve
     .where(eq(timelineEvents.incidentId, incidentId))
     .orderBy(desc(timelineEvents.at), desc(timelineEvents.id))
     .get();
+}
+
+/** Page DMs sent for an incident (role `page:<effect id>`), so they can be kept current. */
+export function pageMessagesOf(db: Executor, incidentId: number): SlackMessageRow[] {
+  return db
+    .select()
+    .from(slackMessages)
+    .where(and(eq(slackMessages.incidentId, incidentId), like(slackMessages.role, 'page:%')))
+    .all();
 }

@@ -1,12 +1,13 @@
 import type { Executor } from '../db/executor.js';
 import type { IncidentRow } from '../db/schema/index.js';
 import { appendTimeline } from './timeline.js';
+import { enqueueEffect } from '../effects/outbox.js';
 import { cancelPendingSteps } from './escalation/stepRows.js';
 
 /**
  * The record of an acknowledgement, in the caller's transaction, once the caller has stamped
  * `acknowledgedAt`/`acknowledgedBy`: the timeline event MTTA is measured from, and the
- * "until acknowledged" escalation steps cancelled. Used when a state change implies ownership.
+ * "until acknowledged" escalation steps cancelled, page DMs refreshed. Used when a state change implies ownership.
  */
 export function recordAcknowledgement(tx: Executor, incident: IncidentRow, userId: string, via: string, now: Date): void {
   appendTimeline(tx, incident.id, now, {
@@ -15,6 +16,7 @@ export function recordAcknowledgement(tx: Executor, incident: IncidentRow, userI
     summary: `Acknowledged by <@${userId}>`,
     data: { via, sinceDeclaredMs: now.getTime() - incident.declaredAt.getTime() },
   });
+  enqueueEffect(tx, incident.id, 'pages.refresh', {}, now);
   const cancelled = cancelPendingSteps(tx, incident.id, now, 'acknowledged');
   if (cancelled.length > 0) {
     appendTimeline(tx, incident.id, now, {

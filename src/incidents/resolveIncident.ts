@@ -84,6 +84,7 @@ export function resolveIncident(ctx: UseCaseContext, input: { incidentId: number
     enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'resolved', data: {} }, now);
     enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);
     enqueueEffect(tx, incident.id, 'channel.topic', {}, now);
+    enqueueEffect(tx, incident.id, 'pages.refresh', {}, now);
     return { resolvedAt: now };
   });
 }

@@ -88,6 +88,10 @@ describe('paging and escalation with a moved clock', () => {
     await h.settle();
     expect(channelText()).toContain(`<@${PEOPLE.mlPrimary}> acknowledged`);
     expect(h.emulator.ephemerals.at(-1)!.text).toContain('You acknowledged INC-1');
+    // The page itself is brought up to date: who took it, and no button left to press.
+    const updated = dms(PEOPLE.mlPrimary)[0]!;
+    expect(messageText(updated)).toContain(`acknowledged by <@${PEOPLE.mlPrimary}>`);
+    expect(messageText(updated)).not.toContain('incident:acknowledge');
     await h.advance(20 * MINUTE);
     expect(dms(PEOPLE.mlSecondary)).toHaveLength(0);
   });

@@ -13,7 +13,9 @@ export const incidentRef = (id: number): string => `INC-${id}`;
 /** A time every reader sees in their own time zone (Slack's date token), with an ISO fallback. */
 export function slackTime(at: Date): string {
   const epoch = Math.floor(at.getTime() / 1000);
-  return `<!date^${epoch}^{date_short_pretty} {time}|${at.toISOString()}>`;
+  // The fallback is what clients that cannot localise show: keep it short and say the zone.
+  const fallback = `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `<!date^${epoch}^{date_short_pretty} {time}|${fallback}>`;
 }
 
 export const channelLink = (channelId: string): string => (/^[CGD][A-Z0-9]+$/.test(channelId) ? `<#${channelId}>` : escapeMrkdwn(channelId));

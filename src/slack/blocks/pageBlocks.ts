@@ -4,15 +4,18 @@ import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
 import { formatDuration } from '../../domain/duration.js';
 import type { IncidentView } from '../../incidents/readModel.js';
 import { ACTIONS } from './actionIds.js';
-import { SEVERITY_EMOJI, channelLink, incidentRef, md, modelText, plain } from './format.js';
+import { SEVERITY_EMOJI, channelLink, incidentRef, md, mention, modelText, plain, slackTime } from './format.js';
 
 /** The direct message that pages someone: what, how bad, how long unanswered, where, and Acknowledge. */
 export function pageBlocks(view: IncidentView, stepLabel: string, now: Date): KnownBlock[] {
   const { incident } = view;
   const severity = incident.severity as Severity;
-  const waiting = incident.acknowledgedAt
-    ? `acknowledged by <@${incident.acknowledgedBy}>`
-    : `unacknowledged for ${formatDuration(now.getTime() - incident.declaredAt.getTime())}`;
+  const waiting =
+    incident.status === 'resolved'
+      ? `resolved${incident.resolvedBy ? ` by ${mention(incident.resolvedBy)}` : ''}`
+      : incident.acknowledgedAt
+        ? `acknowledged by ${mention(incident.acknowledgedBy)} ${slackTime(incident.acknowledgedAt)}`
+        : `unacknowledged for ${formatDuration(now.getTime() - incident.declaredAt.getTime())}`;
   const model = modelText(incident.modelName, incident.modelVersion);
   const where = incident.channelId ? channelLink(incident.channelId) : '_channel being created_';
   const blocks: KnownBlock[] = [

@@ -2,7 +2,7 @@ import type { EffectKind } from '../../effects/effectKinds.js';
 import type { EffectHandler } from './deliveryContext.js';
 import { createChannel, inviteUsers, setTopic } from './channelHandlers.js';
 import { postAnnouncement, postChecklist, postNotice, postSummary, refreshChecklist, refreshSummary } from './messageHandlers.js';
-import { sendPageDm, sendUsergroupPage } from './pageHandlers.js';
+import { refreshPages, sendPageDm, sendUsergroupPage } from './pageHandlers.js';
 import { publishHome } from './homeHandler.js';
 
 /** Every effect kind and the code that makes Slack show it. The type makes a missing kind a compile error. */
@@ -18,5 +18,6 @@ export const EFFECT_HANDLERS: Record<EffectKind, EffectHandler> = {
   'announce.post': postAnnouncement,
   'page.dm': sendPageDm,
   'page.usergroup': sendUsergroupPage,
+  'pages.refresh': refreshPages,
   'home.publish': publishHome,
 };
