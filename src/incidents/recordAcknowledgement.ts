@@ -2,7 +2,7 @@ import type { Executor } from '../db/executor.js';
 import type { IncidentRow } from '../db/schema/index.js';
 import { appendTimeline } from './timeline.js';
 import { enqueueEffect } from '../effects/outbox.js';
-import { cancelPendingSteps } from './escalation/stepRows.js';
+import { stopEscalation } from './escalation/stopEscalation.js';
 
 /**
  * The record of an acknowledgement, in the caller's transaction, once the caller has stamped
@@ -17,13 +17,5 @@ export function recordAcknowledgement(tx: Executor, incident: IncidentRow, userI
     data: { via, sinceDeclaredMs: now.getTime() - incident.declaredAt.getTime() },
   });
   enqueueEffect(tx, incident.id, 'pages.refresh', {}, now);
-  const cancelled = cancelPendingSteps(tx, incident.id, now, 'acknowledged');
-  if (cancelled.length > 0) {
-    appendTimeline(tx, incident.id, now, {
-      kind: 'escalation.cancelled',
-      actor: 'vigil',
-      summary: `Cancelled ${cancelled.map((s) => s.label).join(', ')} (acknowledged)`,
-      data: { steps: cancelled.map((s) => s.key), because: 'acknowledged' },
-    });
-  }
+  stopEscalation(tx, incident.id, 'acknowledged', now);
 }

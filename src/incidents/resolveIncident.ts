@@ -7,7 +7,7 @@ import { inTransaction, type UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
 import { getIncident } from './queries.js';
 import { requirePermission, type Actor } from './requirePermission.js';
-import { cancelPendingSteps } from './escalation/stepRows.js';
+import { stopEscalation } from './escalation/stopEscalation.js';
 
 export interface Resolution {
   summary: string;
@@ -72,15 +72,7 @@ export function resolveIncident(ctx: UseCaseContext, input: { incidentId: number
       summary: `Resolved by <@${input.actor.userId}>: ${resolution.summary}`,
       data: { ...resolution, from: incident.status, sinceDeclaredMs: now.getTime() - incident.declaredAt.getTime() },
     });
-    const cancelled = cancelPendingSteps(tx, incident.id, now);
-    if (cancelled.length > 0) {
-      appendTimeline(tx, incident.id, now, {
-        kind: 'escalation.cancelled',
-        actor: 'vigil',
-        summary: `Cancelled ${cancelled.map((s) => s.label).join(', ')} (resolved)`,
-        data: { steps: cancelled.map((s) => s.key), because: 'resolved' },
-      });
-    }
+    stopEscalation(tx, incident.id, 'resolved', now);
     enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'resolved', data: {} }, now);
     enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);
     enqueueEffect(tx, incident.id, 'channel.topic', {}, now);

@@ -59,6 +59,23 @@ describe('webhook contract: bad input gets a clear 4xx and leaves nothing behind
     expect(incidentCount(h)).toBe(0);
   });
 
+  it('503 with Retry-After when the alert cannot be stored, and nothing half-written', async () => {
+    const before = incidentCount(h);
+    // The database refuses writes, as a full disk or a locked file would.
+    h.vigil.store.sqlite.pragma('query_only = ON');
+    try {
+      const res = await h.webhook('detector', { ...validDetector, dedupKey: 'k-503' });
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ error: expect.stringContaining('retry later') });
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      h.vigil.store.sqlite.pragma('query_only = OFF');
+    }
+    expect(incidentCount(h)).toBe(before);
+    // Alertmanager retries; the retry lands.
+    expect((await h.webhook('detector', { ...validDetector, dedupKey: 'k-503' })).status).toBe(202);
+  });
+
   it('accepts unknown fields and keeps them with the alert', async () => {
     const res = await h.webhook('detector', { ...validDetector, dedupKey: 'k-extra', detectorVersion: '9.1', extra: { a: 1 } });
     expect(res.status).toBe(202);

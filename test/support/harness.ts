@@ -15,6 +15,7 @@ export const fixture = <T = unknown>(name: string): T => JSON.parse(readFileSync
 
 export interface HttpAnswer {
   status: number;
+  headers: Headers;
   body: unknown;
   text: string;
 }
@@ -27,7 +28,7 @@ async function answer(response: Response): Promise<HttpAnswer> {
   } catch {
     // Not JSON (Bolt acks with an empty body): keep the text.
   }
-  return { status: response.status, body, text };
+  return { status: response.status, headers: response.headers, body, text };
 }
 
 export interface HarnessOptions {

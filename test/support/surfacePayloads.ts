@@ -89,7 +89,7 @@ export async function slackEvent(h: Harness, event: Record<string, unknown>, eve
     headers['x-slack-retry-reason'] = 'http_timeout';
   }
   const response = await fetch(`${h.url}/slack/events`, { method: 'POST', headers, body });
-  return { status: response.status, body: undefined, text: await response.text() };
+  return { status: response.status, headers: response.headers, body: undefined, text: await response.text() };
 }
 
 /** Post a message into a channel through the emulator's Web API, as a person would write one. */

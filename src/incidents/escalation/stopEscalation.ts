@@ -1,0 +1,18 @@
+import type { Executor } from '../../db/executor.js';
+import { appendTimeline } from '../timeline.js';
+import { cancelPendingSteps } from './stepRows.js';
+
+/**
+ * Cancel the steps an acknowledgement or a resolution makes moot (acknowledged: the
+ * `until: acknowledged` ones; resolved: all), and say so on the timeline.
+ */
+export function stopEscalation(tx: Executor, incidentId: number, because: 'acknowledged' | 'resolved', now: Date): void {
+  const cancelled = cancelPendingSteps(tx, incidentId, now, because === 'acknowledged' ? 'acknowledged' : undefined);
+  if (cancelled.length === 0) return;
+  appendTimeline(tx, incidentId, now, {
+    kind: 'escalation.cancelled',
+    actor: 'vigil',
+    summary: `Cancelled ${cancelled.map((s) => s.label).join(', ')} (${because})`,
+    data: { steps: cancelled.map((s) => s.key), because },
+  });
+}
