@@ -91,3 +91,11 @@ export function nextDueAt(db: Db): Date | undefined {
     .get();
   return row?.at == null ? undefined : new Date(row.at);
 }
+
+/** Forget delivered effects older than `before`: the timeline is the record, the outbox only a queue. */
+export function pruneDeliveredEffects(db: Db, before: Date): number {
+  return db
+    .delete(effects)
+    .where(and(inArray(effects.status, ['done', 'dead']), lte(effects.doneAt, before)))
+    .run().changes;
+}

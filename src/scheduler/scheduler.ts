@@ -2,6 +2,9 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { UseCaseContext } from '../incidents/context.js';
 import { fireDueEscalations } from '../incidents/escalation/fireSteps.js';
 import { remindUnacknowledged } from '../incidents/remindUnacknowledged.js';
+import { pruneDeliveredEffects } from '../effects/outbox.js';
+
+const OUTBOX_RETENTION_MS = 7 * 24 * 3600_000;
 
 /** A recurring job: a name, a cron pattern (with seconds), and a use case to call. */
 interface Job {
@@ -18,6 +21,11 @@ interface Job {
 export const JOBS: readonly Job[] = [
   { name: 'escalation', pattern: '*/5 * * * * *', run: fireDueEscalations },
   { name: 'reminders', pattern: '*/15 * * * * *', run: remindUnacknowledged },
+  {
+    name: 'outbox-pruning',
+    pattern: '0 17 * * * *',
+    run: (ctx) => pruneDeliveredEffects(ctx.db, new Date(ctx.clock.now().getTime() - OUTBOX_RETENTION_MS)),
+  },
 ];
 
 export class Scheduler {

@@ -51,3 +51,25 @@ describe('delivery of Slack effects', () => {
     expect(h.channelMessages(1).map((m) => m.text)).toContain('Triage checklist');
   });
 });
+
+describe('outbox housekeeping', () => {
+  it('forgets delivered effects after a week, keeping the timeline', async () => {
+    const h = await Harness.start();
+    try {
+      await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
+      await h.settle();
+      const count = (sql: string) => (h.vigil.store.sqlite.prepare(sql).get() as { n: number }).n;
+      const delivered = count("select count(*) as n from effects where status = 'done'");
+      expect(delivered).toBeGreaterThan(5);
+      const lastId = count('select max(id) as n from effects');
+      h.clock.set(new Date(Date.now() + 8 * 24 * 3600_000));
+      const ran = h.vigil.scheduler.tick();
+      expect(ran['outbox-pruning']).toBe(delivered);
+      // Everything delivered before is gone; what the same tick queued (later pages) is not.
+      expect(count(`select count(*) as n from effects where id <= ${lastId}`)).toBe(0);
+      expect(count('select count(*) as n from timeline_events')).toBeGreaterThan(5);
+    } finally {
+      await h.close();
+    }
+  });
+});
