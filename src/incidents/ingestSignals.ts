@@ -3,6 +3,7 @@ import type { Executor } from '../db/executor.js';
 import { alerts, type IncidentRow } from '../db/schema/index.js';
 import type { Signal } from '../domain/types.js';
 import { classifySignal } from '../domain/classify.js';
+import { inertQuote } from '../domain/mrkdwn.js';
 import { mostSevere, severityRank } from '../domain/severity.js';
 import type { Severity } from '../domain/types.js';
 import { applySeverityChange } from './changeSeverity.js';
@@ -127,7 +128,7 @@ function attachFiring(tx: Executor, incident: IncidentRow, signal: Signal, now: 
       appendTimeline(tx, incident.id, now, {
         kind: 'alert.attached',
         actor: signal.source,
-        summary: `Alert fired again: ${signal.title}`,
+        summary: `Alert fired again: ${inertQuote(signal.title)}`,
         data: { alertId: existing.id, dedupKey: signal.dedupKey, refired: true },
       });
       if (announce) enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'alert_attached', data: { alertId: existing.id, refired: true } }, now);
@@ -138,7 +139,7 @@ function attachFiring(tx: Executor, incident: IncidentRow, signal: Signal, now: 
   appendTimeline(tx, incident.id, now, {
     kind: 'alert.attached',
     actor: signal.source,
-    summary: `Alert attached: ${signal.title}`,
+    summary: `Alert attached: ${inertQuote(signal.title)}`,
     data: { alertId: row.id, dedupKey: signal.dedupKey, signal: signal.signal, metric: signal.metric ?? null },
   });
   if (announce) enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'alert_attached', data: { alertId: row.id } }, now);
@@ -169,7 +170,7 @@ function clearResolved(tx: Executor, batch: SignalBatch, now: Date): { incidentI
     appendTimeline(tx, incident.id, now, {
       kind: 'alert.resolved',
       actor: batch.source,
-      summary: `Signal cleared: ${signal.title}`,
+      summary: `Signal cleared: ${inertQuote(signal.title)}`,
       data: { alertId: alert.id, dedupKey: signal.dedupKey, endedAt: (signal.endedAt ?? now).toISOString() },
     });
     cleared.set(incident.id, [...(cleared.get(incident.id) ?? []), alert.id]);

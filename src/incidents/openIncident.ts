@@ -2,6 +2,7 @@ import type { Executor } from '../db/executor.js';
 import { checklistItems, incidents, type IncidentRow } from '../db/schema/index.js';
 import type { Category, MetricReading, ModelRef, Severity, SignalKind } from '../domain/types.js';
 import { buildTriageChecklist } from '../domain/checklist.js';
+import { inertQuote } from '../domain/mrkdwn.js';
 import { enqueueEffect } from '../effects/outbox.js';
 import type { UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
@@ -63,7 +64,7 @@ export function openIncident(tx: Executor, ctx: UseCaseContext, input: NewIncide
   appendTimeline(tx, id, now, {
     kind: 'incident.declared',
     actor: input.declaredBy,
-    summary: `Incident ${id} declared: ${input.title}`,
+    summary: `Incident ${id} declared: ${inertQuote(input.title)}`,
     data: { title: input.title, private: input.isPrivate },
   });
   appendTimeline(tx, id, now, {

@@ -136,5 +136,12 @@ describe('from a webhook to an incident channel', () => {
     expect(everything).not.toContain('<!here>');
     expect(everything).not.toContain('<https://evil.example');
     expect(everything).toContain('&lt;!channel&gt; drift');
+
+    // And on the timeline, the hostile title is quoted inertly: `/incident timeline` shows no mention of U0MLPRIME.
+    const timeline = await h.command('timeline', { channel: h.incidentChannel(1)!.id });
+    const shown = (timeline.body as { text: string }).text;
+    expect(shown).toContain('‹@U0MLPRIME›');
+    expect(shown).not.toContain('<@U0MLPRIME>');
+    expect(shown).not.toContain('<!channel>');
   });
 });
