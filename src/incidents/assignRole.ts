@@ -5,6 +5,7 @@ import { VigilError } from '../shared/errors.js';
 import { enqueueEffect } from '../effects/outbox.js';
 import { inTransaction, type UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
+import { refreshHomes } from './refreshHomes.js';
 import { getIncident } from './queries.js';
 
 export interface RoleAssignment {
@@ -50,6 +51,8 @@ export function assignRole(ctx: UseCaseContext, assignment: RoleAssignment): Ass
       })
       .run();
     const previous = current?.userId ?? null;
+    // The new holder's Home gains the role; a replaced holder's loses it.
+    refreshHomes(tx, incident.id, now, previous ? [previous] : []);
     const how = assignment.by === assignment.userId ? 'took the role' : `set by <@${assignment.by}>`;
     appendTimeline(tx, incident.id, now, {
       kind: 'role.assigned',

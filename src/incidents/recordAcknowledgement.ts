@@ -3,6 +3,7 @@ import type { IncidentRow } from '../db/schema/index.js';
 import { appendTimeline } from './timeline.js';
 import { enqueueEffect } from '../effects/outbox.js';
 import { stopEscalation } from './escalation/stopEscalation.js';
+import { refreshHomes } from './refreshHomes.js';
 
 /**
  * The record of an acknowledgement, in the caller's transaction, once the caller has stamped
@@ -18,4 +19,5 @@ export function recordAcknowledgement(tx: Executor, incident: IncidentRow, userI
   });
   enqueueEffect(tx, incident.id, 'pages.refresh', {}, now);
   stopEscalation(tx, incident.id, 'acknowledged', now);
+  refreshHomes(tx, incident.id, now, [userId]);
 }

@@ -8,6 +8,7 @@ import { appendTimeline } from './timeline.js';
 import { getIncident } from './queries.js';
 import { requirePermission, type Actor } from './requirePermission.js';
 import { stopEscalation } from './escalation/stopEscalation.js';
+import { refreshHomes } from './refreshHomes.js';
 
 export interface Resolution {
   summary: string;
@@ -73,6 +74,7 @@ export function resolveIncident(ctx: UseCaseContext, input: { incidentId: number
       data: { ...resolution, from: incident.status, sinceDeclaredMs: now.getTime() - incident.declaredAt.getTime() },
     });
     stopEscalation(tx, incident.id, 'resolved', now);
+    refreshHomes(tx, incident.id, now);
     enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'resolved', data: {} }, now);
     enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);
     enqueueEffect(tx, incident.id, 'channel.topic', {}, now);

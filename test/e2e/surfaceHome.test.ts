@@ -73,6 +73,18 @@ describe('the Home tab', () => {
     expect(outsider).toContain('Open incidents (0)');
   });
 
+  it('is pushed without being opened when a page waits on you, and again once someone acknowledges', async () => {
+    h = await Harness.start();
+    await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
+    await h.settle();
+    expect(await homeOf(h, PEOPLE.mlPrimary)).toContain('Waiting for your acknowledgement');
+    await h.command('ack', { channel: h.incidentChannel(1)!.id, user: PEOPLE.mlSecondary });
+    await h.settle();
+    const after = await homeOf(h, PEOPLE.mlPrimary);
+    expect(after).not.toContain('Waiting for your acknowledgement');
+    expect(after).toContain('Open incidents (1)');
+  });
+
   it('ignores the Messages tab', async () => {
     h = await Harness.start();
     await slackEvent(h, { ...homeOpened(PEOPLE.lead), tab: 'messages' }, 'Ev0MSGTAB');

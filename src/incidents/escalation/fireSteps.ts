@@ -9,6 +9,7 @@ import { inTransaction } from '../context.js';
 import { appendTimeline } from '../timeline.js';
 import { getIncident } from '../queries.js';
 import { notifyOf } from './stepRows.js';
+import { refreshHomes } from '../refreshHomes.js';
 import { resolveTargets, type PageTargets } from './resolveTargets.js';
 import type { NotifyTarget } from '../../domain/escalationPlan.js';
 
@@ -51,6 +52,7 @@ export function sendPage(
     enqueueEffect(tx, incident.id, 'page.usergroup', { usergroup, stepLabel: page.label, reason: page.reason }, now);
   }
   if (targets.users.length > 0) enqueueEffect(tx, incident.id, 'channel.invite', { users: targets.users }, now);
+  refreshHomes(tx, incident.id, now, targets.users);
   appendTimeline(tx, incident.id, now, {
     kind: 'page.sent',
     actor: page.actor,

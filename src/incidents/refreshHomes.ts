@@ -1,0 +1,26 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../db/executor.js';
+import { incidentRoles, timelineEvents } from '../db/schema/index.js';
+import { enqueueEffect, userLane } from '../effects/outbox.js';
+
+/** Everyone whose Home tab shows this incident as theirs: people it paged and people in its roles. */
+function involvedUsers(tx: Executor, incidentId: number): string[] {
+  const paged = tx
+    .select({ data: timelineEvents.data })
+    .from(timelineEvents)
+    .where(and(eq(timelineEvents.incidentId, incidentId), eq(timelineEvents.kind, 'page.sent')))
+    .all()
+    .flatMap((row) => (Array.isArray(row.data['users']) ? (row.data['users'] as unknown[]).map(String) : []));
+  const roles = tx.select({ userId: incidentRoles.userId }).from(incidentRoles).where(eq(incidentRoles.incidentId, incidentId)).all();
+  return [...paged, ...roles.map((r) => r.userId)];
+}
+
+/**
+ * Re-render the Home tabs that show this incident as the person's own (a page waiting for
+ * them, a role they hold), in the caller's transaction. Each goes in the person's own lane.
+ */
+export function refreshHomes(tx: Executor, incidentId: number, now: Date, alsoUsers: readonly string[] = []): void {
+  for (const userId of new Set([...involvedUsers(tx, incidentId), ...alsoUsers])) {
+    enqueueEffect(tx, null, 'home.publish', { userId }, now, userLane(userId));
+  }
+}
