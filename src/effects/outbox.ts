@@ -60,10 +60,14 @@ export function markDone(db: Db, id: number, now: Date, result?: Record<string, 
     .run();
 }
 
-/** Try again later. `uncertain` keeps it in_flight: the failed call may still have reached Slack. */
-export function markRetry(db: Db, id: number, nextAttemptAt: Date, error: string, uncertain: boolean): void {
+/**
+ * Try again later. It stays in_flight: an effect may take several Slack calls (post, then pin;
+ * a DM to each member of a group), and the failed attempt may have got some of them through, so
+ * the next attempt checks what Slack already has before doing anything again.
+ */
+export function markRetry(db: Db, id: number, nextAttemptAt: Date, error: string): void {
   db.update(effects)
-    .set({ status: uncertain ? 'in_flight' : 'pending', nextAttemptAt, lastError: error })
+    .set({ status: 'in_flight', nextAttemptAt, lastError: error })
     .where(eq(effects.id, id))
     .run();
 }

@@ -33,6 +33,16 @@ describe('delivery of Slack effects', () => {
     expect(h.channelMessages(1).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('a retry after a partly done effect does not repeat the part Slack already has', async () => {
+    // The summary is posted, then pinning it fails for a moment: the retry must pin, not post again.
+    h.emulator.injectFault('pins.add', { status: 500 });
+    await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
+    await h.settle();
+    const summaries = h.channelMessages(1).filter((m) => m.text.startsWith('INC-1 SEV1'));
+    expect(summaries).toHaveLength(1);
+    expect(h.incidentChannel(1)!.pins).toEqual([summaries[0]!.ts]);
+  });
+
   it('takes another channel name when Slack says name_taken', async () => {
     h.emulator.addChannel({ name: 'inc-1-fraud-detector-accuracy-0-71-is-below-the-0-85-sla' });
     await h.webhook('alertmanager', fixture('alertmanager-firing.json'));

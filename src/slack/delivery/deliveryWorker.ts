@@ -122,7 +122,7 @@ export class DeliveryWorker {
       const waitMs = verdict.kind === 'rate_limited' ? verdict.retryAfterMs : backoffMs(attempts);
       const message = verdict.kind === 'rate_limited' ? `rate limited, retry after ${waitMs} ms` : verdict.message;
       this.ctx.logger.warn(`delivery: ${effect.kind} failed, retrying in ${waitMs} ms: ${message}`, fields);
-      markRetry(this.ctx.db, effect.id, new Date(Date.now() + waitMs), message, verdict.kind === 'uncertain');
+      markRetry(this.ctx.db, effect.id, new Date(Date.now() + waitMs), message);
     }
   }
 }

@@ -24,7 +24,7 @@ async function findEarlierPost(ctx: DeliveryContext, channel: string, effectId: 
 
 /**
  * Post a message at most once per effect: every post carries its effect id as message metadata,
- * and a retry after an uncertain attempt first looks for it in the channel.
+ * and every retry first looks for it in the channel.
  */
 export async function postOnce(
   ctx: DeliveryContext,

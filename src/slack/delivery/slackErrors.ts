@@ -3,10 +3,11 @@ import { ErrorCode, type WebAPIPlatformError, type WebAPIRateLimitedError } from
 /** How the delivery worker should react to a failed Web API call. */
 export type FailureVerdict =
   | { kind: 'rate_limited'; retryAfterMs: number }
-  /** Slack said no for a reason that may pass (internal error, 5xx): try again. */
+  /**
+   * Worth another try: Slack said no for a reason that may pass (internal error, 5xx), or gave
+   * no answer at all (timeout, reset) and may have done it; retries check first (markRetry).
+   */
   | { kind: 'transient'; message: string }
-  /** No answer (timeout, connection reset): Slack may or may not have done it. */
-  | { kind: 'uncertain'; message: string }
   /** Retrying cannot help (missing scope, bad request): give up on this effect. */
   | { kind: 'permanent'; message: string };
 
@@ -30,7 +31,7 @@ export function judgeFailure(error: unknown): FailureVerdict {
     case ErrorCode.HTTPError:
       return { kind: 'transient', message };
     case ErrorCode.RequestError:
-      return { kind: 'uncertain', message };
+      return { kind: 'transient', message };
     default:
       // A bug in our own rendering code would repeat forever; give up and log it.
       return { kind: 'permanent', message };
