@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from '../domain/types.js';
 import { parseDuration } from '../domain/duration.js';
@@ -22,7 +23,11 @@ const handoffSchema = z.strictObject({
   day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']).optional(),
   at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM').default('09:00'),
   timezone: z.string().refine(validateTimezone, 'is not an IANA time zone (e.g. Europe/Berlin)').default('UTC'),
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .refine((date) => DateTime.fromISO(date).isValid, 'is not a real date')
+    .optional(),
 });
 
 const rotationSchema = z.strictObject({

@@ -63,6 +63,9 @@ grouping: { window: 10m }
     expect(errorOf('rotations: { ml: { members: [U01], handoff: { every: weekly, timezone: Mars/Olympus } } }')).toContain(
       'rotations.ml.handoff.timezone: is not an IANA time zone',
     );
+    expect(errorOf('rotations: { ml: { members: [U01], handoff: { every: daily, since: "2026-02-30" } } }')).toBe(
+      'vigil.config.yaml: rotations.ml.handoff.since: is not a real date',
+    );
     expect(errorOf('routing: { model: nobody }')).toBe('vigil.config.yaml: routing.model: no rotation named "nobody" in rotations:');
     expect(errorOf('escalaton: {}')).toBe('vigil.config.yaml: unknown field "escalaton"');
     expect(errorOf('sources: [{ name: p, kind: detector, token: short }]')).toBe('vigil.config.yaml: sources[0].token: must be at least 16 characters');
