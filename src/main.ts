@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { ConfigError } from './config/env.js';
 import { loadConfig, type Config } from './config/load.js';
 import { DEMO_SOURCES, DEMO_USERS } from './config/demo.js';
@@ -28,6 +29,17 @@ function loopbackHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+// The emulated Slack lives in memory and starts empty; a database remembering its channels
+// from the last run would point at channels that no longer exist. So, unless DATABASE_PATH is
+// set, emulator mode uses its own demo database and starts it afresh too.
+const EMULATOR_DATABASE = './data/emulator.db';
+
+function withEmulatorDatabase(config: Config): Config {
+  if (!config.emulator || process.env['DATABASE_PATH'] !== undefined) return config;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${EMULATOR_DATABASE}${suffix}`, { force: true });
+  return { ...config, env: { ...config.env, DATABASE_PATH: EMULATOR_DATABASE } };
+}
+
 async function startEmulator(config: Config): Promise<SlackEmulator> {
   const emulator = createSlackEmulator({
     users: DEMO_USERS,
@@ -38,7 +50,7 @@ async function startEmulator(config: Config): Promise<SlackEmulator> {
 }
 
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = withEmulatorDatabase(readConfig());
   const logger = createLogger(config.env.LOG_LEVEL);
   const emulator = config.emulator ? await startEmulator(config) : undefined;
   const slack: SlackConnection = emulator
