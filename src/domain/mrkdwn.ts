@@ -42,7 +42,10 @@ export function mrkdwnLink(url: string, label: string): string {
 }
 
 /** Slack user ids: `U...` for users, `W...` for Enterprise Grid users. */
-const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+export const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+/** Whether text is a Slack user id (U… or W…), as opposed to a source name or free text. */
+export const isSlackUserId = (text: string): boolean => SLACK_USER_ID.test(text);
 
 /**
  * A mention `<@U123>` that Slack renders as the user's name, or the escaped text when the value

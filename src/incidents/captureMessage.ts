@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/executor.js';
 import { timelineEvents } from '../db/schema/index.js';
 import { VigilError } from '../shared/errors.js';
+import { isSlackUserId } from '../domain/mrkdwn.js';
 import { inTransaction, type UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
 import { findIncidentByChannel } from './queries.js';
@@ -48,7 +49,7 @@ export function captureMessage(ctx: UseCaseContext, input: CapturedMessage): Cap
     if (alreadyCaptured(tx, incident.id, input.ts)) return { incidentId: incident.id, captured: false, reason: 'already_captured' };
     const text = input.text.length > MAX_TEXT ? `${input.text.slice(0, MAX_TEXT)}…` : input.text;
     const quote = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-    const author = /^[UW][A-Z0-9]{2,}$/.test(input.author) ? `<@${input.author}>` : input.author;
+    const author = isSlackUserId(input.author) ? `<@${input.author}>` : input.author;
     appendTimeline(tx, incident.id, now, {
       kind: 'message.captured',
       actor: input.capturedBy,

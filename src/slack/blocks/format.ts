@@ -1,5 +1,5 @@
 import type { Severity } from '../../domain/types.js';
-import { escapeMrkdwn, truncate, userMention } from '../../domain/mrkdwn.js';
+import { escapeMrkdwn, isSlackUserId, truncate, userMention } from '../../domain/mrkdwn.js';
 
 export const SEVERITY_EMOJI: Record<Severity, string> = {
   SEV1: ':red_circle:',
@@ -44,6 +44,6 @@ export const md = (text: string) => ({ type: 'mrkdwn' as const, text });
 
 /** A timeline actor: a user id becomes a mention, a source name stays text. */
 export function actorText(actor: string): string {
-  if (/^[UW][A-Z0-9]{2,}$/.test(actor)) return userMention(actor);
+  if (isSlackUserId(actor)) return userMention(actor);
   return actor === 'vigil' ? 'Vigil' : escapeMrkdwn(actor);
 }

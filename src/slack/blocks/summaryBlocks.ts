@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Severity } from '../../domain/types.js';
-import { escapeMrkdwn, mrkdwnLink, truncate } from '../../domain/mrkdwn.js';
+import { escapeMrkdwn, isSlackUserId, mrkdwnLink, truncate } from '../../domain/mrkdwn.js';
 import type { IncidentView } from '../../incidents/readModel.js';
 import { INCIDENT_ROLES, ROLE_TITLES } from '../../domain/roles.js';
 import { ACTIONS, claimRoleActionId, encodeClaimRoleValue } from './actionIds.js';
@@ -72,7 +72,8 @@ export function summaryBlocks(view: IncidentView): KnownBlock[] {
     md(`*Category*\n${incident.category}`),
     md(`*Model*\n${modelText(incident.modelName, incident.modelVersion) ?? '_not given_'}`),
     md(`*Metric*\n${metricText(incident.metric) ?? '_not given_'}`),
-    md(`*Declared by*\n${actorText(incident.declaredBy)}`),
+    // A webhook's incident names its source; a declared one, the person.
+    md(`*${isSlackUserId(incident.declaredBy) ? 'Declared by' : 'Source'}*\n${actorText(incident.declaredBy)}`),
     md(`*Started*\n${incident.startedAt ? slackTime(incident.startedAt) : '_unknown_'}`),
     md(`*Observed*\n${incident.detectedAt ? slackTime(incident.detectedAt) : '_unknown_'}`),
     md(`*Declared*\n${slackTime(incident.declaredAt)}`),

@@ -1,3 +1,5 @@
+import { isSlackUserId } from '../../domain/mrkdwn.js';
+
 /** Split command text into words, keeping Slack's escaped mentions (`<@U123|ana>`) whole. */
 export function words(text: string): string[] {
   return text.trim().split(/\s+/).filter(Boolean);
@@ -8,7 +10,7 @@ export function userIdFrom(word: string | undefined): string | undefined {
   if (!word) return undefined;
   const escaped = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(word);
   if (escaped) return escaped[1];
-  return /^[UW][A-Z0-9]{2,}$/.test(word) ? word : undefined;
+  return isSlackUserId(word) ? word : undefined;
 }
 
 /** A user group id from `<!subteam^S123|@team>`. */
