@@ -9,10 +9,6 @@ function textOf(t: unknown): string {
   return '';
 }
 
-function optionTexts(options: unknown): string[] {
-  return Array.isArray(options) ? options.map((o) => (isRecord(o) ? textOf(o['text']) : '')) : [];
-}
-
 function selectedValues(el: Record<string, unknown>): Set<string> {
   const chosen = new Set<string>();
   const initial = el['initial_options'] ?? (el['initial_option'] !== undefined ? [el['initial_option']] : []);

@@ -50,7 +50,7 @@ export class Harness {
   vigil!: Vigil;
   url = '';
 
-  private constructor(private readonly options: HarnessOptions) {
+  private constructor(options: HarnessOptions) {
     this.clock = options.clock ?? new ManualClock('2026-11-22T16:01:00Z');
     this.dir = mkdtempSync(path.join(tmpdir(), 'vigil-test-'));
   }
