@@ -33,6 +33,8 @@ export interface EffectPayloads {
   'pages.refresh': Record<string, never>;
   'page.usergroup': { usergroup: string; stepLabel: string; reason: string };
   'home.publish': { userId: string };
+  /** Tell the person who declared an incident where it lives (after its channel exists). */
+  'declare.confirm': { userId: string; origin: string };
 }
 
 export type EffectKind = keyof EffectPayloads;

@@ -15,12 +15,14 @@ export interface Declaration {
   customerImpact?: boolean;
   isPrivate: boolean;
   actor: Actor;
+  /** Where the person declared it (a channel id); the confirmation goes there. */
+  origin: string;
 }
 
 /**
  * `/incident declare`: a person opens an incident exactly as a webhook would (channel, invite,
  * summary, checklist, paging), and is invited too, since a private channel is otherwise closed
- * to the very person who asked for it.
+ * to the very person who asked for it; then they are told where it lives.
  */
 export function declareIncident(ctx: UseCaseContext, input: Declaration): IncidentRow {
   if (input.severity === 'SEV1') requireSev1(ctx, input.actor);
@@ -43,6 +45,8 @@ export function declareIncident(ctx: UseCaseContext, input: Declaration): Incide
       now,
     );
     enqueueEffect(tx, incident.id, 'channel.invite', { users: [input.actor.userId] }, now);
+    // Queued behind the channel's creation in the incident's lane, so it can link the channel.
+    enqueueEffect(tx, incident.id, 'declare.confirm', { userId: input.actor.userId, origin: input.origin }, now);
     return incident;
   });
 }

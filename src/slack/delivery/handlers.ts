@@ -4,6 +4,7 @@ import { createChannel, inviteUsers, setTopic } from './channelHandlers.js';
 import { postAnnouncement, postChecklist, postNotice, postSummary, refreshChecklist, refreshSummary } from './messageHandlers.js';
 import { refreshPages, sendPageDm, sendUsergroupPage } from './pageHandlers.js';
 import { publishHome } from './homeHandler.js';
+import { confirmDeclared } from './confirmHandler.js';
 
 /** Every effect kind and the code that makes Slack show it. The type makes a missing kind a compile error. */
 export const EFFECT_HANDLERS: Record<EffectKind, EffectHandler> = {
@@ -20,4 +21,5 @@ export const EFFECT_HANDLERS: Record<EffectKind, EffectHandler> = {
   'page.usergroup': sendUsergroupPage,
   'pages.refresh': refreshPages,
   'home.publish': publishHome,
+  'declare.confirm': confirmDeclared,
 };

@@ -20,7 +20,7 @@ export const declareFormSchema = z
 
 export type DeclareForm = z.infer<typeof declareFormSchema>;
 
-export function declarationFrom(form: DeclareForm): Omit<Declaration, 'actor'> {
+export function declarationFrom(form: DeclareForm): Omit<Declaration, 'actor' | 'origin'> {
   return {
     title: form.title,
     ...(form.description ? { description: form.description } : {}),

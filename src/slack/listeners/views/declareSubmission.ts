@@ -7,14 +7,13 @@ import type { ListenerDeps } from '../listenerDeps.js';
 import { declarationFrom, declareFormSchema } from './declareForm.js';
 import { fieldErrors, formFields } from './formFields.js';
 import { formErrorResponse } from './formErrorResponse.js';
-import { confirmDeclared } from './confirmDeclared.js';
 import { readPrivateMetadata } from './privateMetadata.js';
 
 const metadataSchema = z.object({ channelId: z.string().min(1) });
 
 /**
  * The declare form submitted: validate next to each field, open the incident as a webhook
- * would, close the form, then tell the declarer where the incident lives.
+ * would, and close the form.
  */
 export function registerDeclareSubmission(app: App, deps: ListenerDeps): void {
   app.view({ callback_id: VIEWS.declare, type: 'view_submission' }, async ({ ack, body, view, client }) => {
@@ -24,17 +23,16 @@ export function registerDeclareSubmission(app: App, deps: ListenerDeps): void {
       return;
     }
     const userId = body.user.id;
-    let incident;
+    const origin = readPrivateMetadata(metadataSchema, view.private_metadata)?.channelId ?? userId;
     try {
       // User groups matter only for the one guarded choice on this form.
       const actor = form.data.severity === 'SEV1' ? await actorWithGroups(client, deps.ctx.policy, 'declareSev1', userId, deps.logger) : { userId };
-      incident = declareIncident(deps.ctx, { ...declarationFrom(form.data), actor });
+      declareIncident(deps.ctx, { ...declarationFrom(form.data), actor, origin });
     } catch (error) {
       await ack(formErrorResponse(error, 'title', deps.logger));
       return;
     }
+    // The confirmation follows through the outbox, once the channel exists.
     await ack();
-    const origin = readPrivateMetadata(metadataSchema, view.private_metadata)?.channelId ?? userId;
-    await confirmDeclared(client, deps.ctx.db, deps.logger, incident, userId, origin);
   });
 }
