@@ -1,10 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-
-export interface FetchedMessage {
-  ts: string;
-  text: string;
-  author: string;
-}
+import { messageForTimeline, type MessageForTimeline } from '../slackMessage.js';
 
 interface HistoryMessage {
   ts?: string;
@@ -13,14 +8,14 @@ interface HistoryMessage {
   bot_id?: string;
 }
 
-const asFetched = (message: HistoryMessage | undefined, ts: string): FetchedMessage | undefined =>
-  message?.ts === ts ? { ts, text: message.text ?? '', author: message.user ?? message.bot_id ?? 'unknown' } : undefined;
+const asFetched = (message: HistoryMessage | undefined, ts: string): MessageForTimeline | undefined =>
+  message?.ts === ts ? messageForTimeline({ ...message, ts }) : undefined;
 
 /**
  * One message by channel and ts. A reaction event names the message but does not carry it, so
  * it is read back: from the channel's history, or from a thread when it is a reply.
  */
-export async function fetchMessage(client: WebClient, channel: string, ts: string): Promise<FetchedMessage | undefined> {
+export async function fetchMessage(client: WebClient, channel: string, ts: string): Promise<MessageForTimeline | undefined> {
   const history = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
   const top = asFetched(history.messages?.[0], ts);
   if (top) return top;

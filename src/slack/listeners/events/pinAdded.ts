@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { captureMessage } from '../../../incidents/captureMessage.js';
 import { findIncidentByChannel } from '../../../incidents/queries.js';
 import type { ListenerDeps } from '../listenerDeps.js';
+import { messageForTimeline, slackMessageSchema } from '../slackMessage.js';
 
 const pinSchema = z.looseObject({
   user: z.string(),
   channel_id: z.string(),
   item: z.looseObject({
     type: z.literal('message'),
-    message: z.looseObject({ ts: z.string(), text: z.string().optional(), user: z.string().optional(), bot_id: z.string().optional() }),
+    message: slackMessageSchema,
   }),
 });
 
@@ -25,9 +26,7 @@ export function registerPinAdded(app: App, deps: ListenerDeps): void {
     if (!findIncidentByChannel(deps.ctx.db, channelId)) return;
     captureMessage(deps.ctx, {
       channelId,
-      ts: item.message.ts,
-      text: item.message.text ?? '',
-      author: item.message.user ?? item.message.bot_id ?? 'unknown',
+      ...messageForTimeline(item.message),
       capturedBy: user,
       via: 'pin',
       eventId: body.event_id,

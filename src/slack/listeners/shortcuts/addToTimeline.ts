@@ -6,11 +6,12 @@ import { incidentRef } from '../../blocks/format.js';
 import { SHORTCUTS } from '../../blocks/callbackIds.js';
 import { errorReply } from '../../replies.js';
 import type { ListenerDeps } from '../listenerDeps.js';
+import { messageForTimeline, slackMessageSchema } from '../slackMessage.js';
 
 const shortcutSchema = z.looseObject({
   channel: z.looseObject({ id: z.string() }),
   user: z.looseObject({ id: z.string() }),
-  message: z.looseObject({ ts: z.string(), text: z.string().optional(), user: z.string().optional(), bot_id: z.string().optional() }),
+  message: slackMessageSchema,
 });
 
 const NOT_AN_INCIDENT_CHANNEL =
@@ -25,9 +26,7 @@ export function registerAddToTimelineShortcut(app: App, deps: ListenerDeps): voi
       const { channel, user, message } = shortcutSchema.parse(shortcut);
       const result = captureMessage(deps.ctx, {
         channelId: channel.id,
-        ts: message.ts,
-        text: message.text ?? '',
-        author: message.user ?? message.bot_id ?? 'unknown',
+        ...messageForTimeline(message),
         capturedBy: user.id,
         via: 'shortcut',
       });
