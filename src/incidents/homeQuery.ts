@@ -4,6 +4,7 @@ import { incidentRoles, incidents, timelineEvents, type IncidentRow } from '../d
 import { severityRank } from '../domain/severity.js';
 import type { Severity } from '../domain/types.js';
 import { listOpenIncidents } from './queries.js';
+import { pagedUsersOf } from './timeline.js';
 
 export interface HomeRole {
   incident: IncidentRow;
@@ -31,7 +32,7 @@ function pagedAndUnacknowledged(db: Executor, userId: string, openIds: number[])
     .innerJoin(incidents, eq(incidents.id, timelineEvents.incidentId))
     .where(and(eq(timelineEvents.kind, 'page.sent'), isNull(incidents.acknowledgedAt), inArray(incidents.id, openIds.concat(-1))))
     .all();
-  return new Set(pages.filter((row) => Array.isArray(row.data['users']) && (row.data['users'] as unknown[]).includes(userId)).map((row) => row.incidentId));
+  return new Set(pages.filter((row) => pagedUsersOf(row).includes(userId)).map((row) => row.incidentId));
 }
 
 /**

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/executor.js';
 import { incidentRoles, timelineEvents } from '../db/schema/index.js';
 import { enqueueEffect } from '../effects/outbox.js';
+import { pagedUsersOf } from './timeline.js';
 
 /** Everyone whose Home tab shows this incident as theirs: people it paged and people in its roles. */
 function involvedUsers(tx: Executor, incidentId: number): string[] {
@@ -10,7 +11,7 @@ function involvedUsers(tx: Executor, incidentId: number): string[] {
     .from(timelineEvents)
     .where(and(eq(timelineEvents.incidentId, incidentId), eq(timelineEvents.kind, 'page.sent')))
     .all()
-    .flatMap((row) => (Array.isArray(row.data['users']) ? (row.data['users'] as unknown[]).map(String) : []));
+    .flatMap(pagedUsersOf);
   const roles = tx.select({ userId: incidentRoles.userId }).from(incidentRoles).where(eq(incidentRoles.incidentId, incidentId)).all();
   return [...paged, ...roles.map((r) => r.userId)];
 }

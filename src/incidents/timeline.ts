@@ -52,3 +52,9 @@ export function readTimeline(db: Executor, incidentId: number): TimelineEventRow
     .orderBy(asc(timelineEvents.at), asc(timelineEvents.id))
     .all();
 }
+
+/** The people a `page.sent` event paged (its data is written by sendPage). */
+export function pagedUsersOf(event: { data: Record<string, unknown> }): string[] {
+  const users = event.data['users'];
+  return Array.isArray(users) ? users.map(String) : [];
+}
