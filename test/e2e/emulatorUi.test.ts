@@ -2,26 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackEmulator } from '../../src/emulator/index.js';
 import { RENDER_PARTS } from '../../src/emulator/ui/render/index.js';
 import type { UiState } from '../../src/emulator/ui/render/types.js';
+import { DETECTOR_ALERT } from '../support/samples.js';
 import { Harness, SIGNING_SECRET, fixture, messageText } from '../support/harness.js';
 import { PEOPLE } from '../support/testPolicy.js';
 
 // The emulator's web UI driven over HTTP, as the page's script drives it, against a real Vigil.
 
 const HOSTILE_TITLE = 'PSI <script>alert(1)</script> <!channel> & friends';
-const hostileAlert = {
-  source: 'evidently-prod',
-  status: 'firing',
-  dedupKey: 'fraud:psi:hostile',
-  title: HOSTILE_TITLE,
-  signal: 'data_drift',
-  model: { name: 'fraud-detector', version: '2026-11-02' },
-  metric: { name: 'psi', value: 0.31, threshold: 0.25 },
-  severity: 'SEV3',
-  observedAt: '2026-11-22T10:00:00Z',
-  startedAt: '2026-11-21T22:00:00Z',
-  labels: { team: 'risk' },
-  links: [{ title: 'report', url: 'https://evidently.example.com/r/1' }],
-};
+const hostileAlert = { ...DETECTOR_ALERT, dedupKey: 'fraud:psi:hostile', title: HOSTILE_TITLE, links: [{ title: 'report', url: 'https://evidently.example.com/r/1' }] };
 
 describe('the emulator web UI', () => {
   let h: Harness;

@@ -7,11 +7,6 @@ import { openIncident } from '../../src/incidents/openIncident.js';
 // `/incident` subcommands that run an open incident, typed over signed HTTP. The Alertmanager
 // fixture opens incident 1: SEV1, model category, fraud-detector, routed to the ml rotation.
 
-interface Ack {
-  response_type?: string;
-  text?: string;
-}
-
 interface TimelineRow {
   kind: string;
   actor: string;
@@ -31,15 +26,7 @@ describe('/incident subcommands for running an incident', () => {
     await h.close();
   });
 
-  /** Type a command; answer with the ephemeral text once its Slack effects are delivered. */
-  async function type(text: string, opts: { user?: string; channel?: string } = {}): Promise<string> {
-    const res = await h.command(text, { channel, ...opts });
-    expect(res.status).toBe(200);
-    const body = res.body as Ack;
-    expect(body.response_type).toBe('ephemeral');
-    await h.settle();
-    return body.text ?? '';
-  }
+  const type = (text: string, opts: { user?: string; channel?: string } = {}): Promise<string> => h.type(text, { channel, ...opts });
 
   const summary = () => h.channelMessages(1)[0]!;
   const lastNotice = () => h.channelMessages(1).at(-1)!.text;

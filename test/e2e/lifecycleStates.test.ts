@@ -30,12 +30,7 @@ describe('incident state by command', () => {
     await h.close();
   });
 
-  async function type(text: string, opts: { user?: string } = {}): Promise<string> {
-    const res = await h.command(text, { channel, ...opts });
-    expect(res.status).toBe(200);
-    await h.settle();
-    return (res.body as { text?: string }).text ?? '';
-  }
+  const type = (text: string, opts: { user?: string; channel?: string } = {}): Promise<string> => h.type(text, { channel, ...opts });
 
   const summary = () => h.channelMessages(1)[0]!;
   const lastNotice = () => h.channelMessages(1).at(-1)!.text;

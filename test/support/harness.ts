@@ -149,6 +149,20 @@ export class Harness {
     return this.slackRequest(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
   }
 
+  /**
+   * Type `/incident <text>` and return the reply only its author sees, once everything the
+   * command changed has reached Slack. Anything but a 200 ephemeral answer fails the test.
+   */
+  async type(text: string, opts: { user?: string; channel?: string } = {}): Promise<string> {
+    const res = await this.command(text, opts);
+    const body = res.body as { response_type?: string; text?: string } | undefined;
+    if (res.status !== 200 || body?.response_type !== 'ephemeral') {
+      throw new Error(`/incident ${text} answered ${res.status} ${res.text}`);
+    }
+    await this.settle();
+    return body.text ?? '';
+  }
+
   /** Click a button found in a message Vigil posted, shaped like the block_actions fixture. */
   async click(message: { ts: string; channel: string; blocks?: unknown[] }, actionId: string, opts: { user?: string } = {}): Promise<HttpAnswer> {
     const button = findButton(message.blocks ?? [], actionId);
