@@ -7,7 +7,7 @@ import { appendTimeline } from './timeline.js';
 import { getIncident } from './queries.js';
 import { notifyOf } from './escalation/stepRows.js';
 import { resolveTargets } from './escalation/resolveTargets.js';
-import { sendPage } from './escalation/fireSteps.js';
+import { claimStep, sendPage } from './escalation/fireSteps.js';
 
 export interface EscalateRequest {
   incidentId: number;
@@ -35,7 +35,7 @@ export function escalateNow(ctx: UseCaseContext, request: EscalateRequest): { la
       if (!next) {
         throw new VigilError('conflict', 'Every escalation step has already run. Name someone: `/incident escalate @user` or `/incident escalate <rotation>`.');
       }
-      tx.update(escalationSteps).set({ status: 'fired', firedAt: now }).where(eq(escalationSteps.id, next.id)).run();
+      claimStep(tx, next.id, now);
       label = next.label;
       notify = notifyOf(next);
     }

@@ -17,7 +17,7 @@ import type { NotifyTarget } from '../../domain/escalationPlan.js';
  * Claim a timer: only the caller whose update moves it from pending gets to page. Two ticks
  * racing (or a restart overlapping the old process) cannot both win.
  */
-function claimStep(tx: Executor, stepId: number, now: Date): boolean {
+export function claimStep(tx: Executor, stepId: number, now: Date): boolean {
   const claimed = tx
     .update(escalationSteps)
     .set({ status: 'fired', firedAt: now })
