@@ -5,7 +5,7 @@ import type { Signal } from '../domain/types.js';
 import { classifySignal } from '../domain/classify.js';
 import { inertQuote } from '../domain/mrkdwn.js';
 import { mostSevere, severityRank } from '../domain/severity.js';
-import type { Severity } from '../domain/types.js';
+import type { Classification, Severity } from '../domain/types.js';
 import { applySeverityChange } from './changeSeverity.js';
 import { enqueueEffect } from '../effects/outbox.js';
 import { inTransaction, type UseCaseContext } from './context.js';
@@ -35,10 +35,14 @@ export interface IngestResult {
   opened: boolean;
 }
 
+interface ClassifiedSignal {
+  signal: Signal;
+  classification: Classification;
+}
+
 /** The open incident these firing alerts belong to, if any: same alert, same group, or same model and category lately. */
-function findHomeIncident(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, now: Date): IncidentRow | undefined {
-  const firing = batch.signals.filter((s) => s.status === 'firing');
-  for (const signal of firing) {
+function findHomeIncident(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, firing: ClassifiedSignal[], now: Date): IncidentRow | undefined {
+  for (const { signal } of firing) {
     const byDedup = findOpenIncidentByDedupKey(tx, batch.source, signal.dedupKey);
     if (byDedup) return byDedup;
   }
@@ -47,23 +51,20 @@ function findHomeIncident(tx: Executor, ctx: UseCaseContext, batch: SignalBatch,
     if (byGroup) return byGroup;
   }
   const since = new Date(now.getTime() - ctx.policy.groupingWindowMs);
-  for (const signal of firing) {
+  for (const { signal, classification } of firing) {
     if (!signal.model) continue;
-    const category = classifySignal(signal).category;
-    const recent = findRecentOpenIncidentForModel(tx, signal.model.name, category, since);
+    const recent = findRecentOpenIncidentForModel(tx, signal.model.name, classification.category, since);
     if (recent) return recent;
   }
   return undefined;
 }
 
-function openIncidentFor(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, now: Date): IncidentRow {
-  const firing = batch.signals.filter((s) => s.status === 'firing');
-  const classified = firing.map((signal) => ({ signal, classification: classifySignal(signal) }));
+function openIncidentFor(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, firing: ClassifiedSignal[], now: Date): IncidentRow {
   // The most severe alert of the group decides severity; the first one names the incident.
-  const lead = classified[0]!;
-  const severity = mostSevere(classified.map((c) => c.classification.severity));
-  const started = firing.map((s) => s.startedAt?.getTime()).filter((t): t is number => t !== undefined);
-  const observed = firing.map((s) => s.observedAt.getTime());
+  const lead = firing[0]!;
+  const severity = mostSevere(firing.map((c) => c.classification.severity));
+  const started = firing.map((c) => c.signal.startedAt?.getTime()).filter((t): t is number => t !== undefined);
+  const observed = firing.map((c) => c.signal.observedAt.getTime());
   return openIncident(
     tx,
     ctx,
@@ -147,12 +148,11 @@ function attachFiring(tx: Executor, incident: IncidentRow, signal: Signal, now: 
 }
 
 /** A worse alert joining an open incident raises its severity (never lowers it: people decide that). */
-function raiseSeverityIfWorse(tx: Executor, ctx: UseCaseContext, incident: IncidentRow, batch: SignalBatch, now: Date): void {
+function raiseSeverityIfWorse(tx: Executor, ctx: UseCaseContext, incident: IncidentRow, source: string, firing: ClassifiedSignal[], now: Date): void {
   if (incident.status === 'resolved') return;
-  const classified = batch.signals.filter((s) => s.status === 'firing').map((s) => classifySignal(s).severity);
-  const worst = mostSevere(classified);
+  const worst = mostSevere(firing.map((c) => c.classification.severity));
   if (severityRank(worst) >= severityRank(incident.severity as Severity)) return;
-  applySeverityChange(tx, ctx, incident, { severity: worst, actor: batch.source, reason: 'a more severe alert joined' }, now);
+  applySeverityChange(tx, ctx, incident, { severity: worst, actor: source, reason: 'a more severe alert joined' }, now);
 }
 
 /** A resolved alert clears its signal; the incident stays open until a person resolves it. */
@@ -182,19 +182,22 @@ function clearResolved(tx: Executor, batch: SignalBatch, now: Date): { incidentI
 export function ingestSignals(ctx: UseCaseContext, batch: SignalBatch): IngestResult {
   return inTransaction(ctx, (tx) => {
     const now = ctx.clock.now();
-    const firing = batch.signals.filter((s) => s.status === 'firing');
-    let incident = firing.length > 0 ? findHomeIncident(tx, ctx, batch, now) : undefined;
+    // Classified once: grouping, the new incident and a severity raise all read the same verdicts.
+    const firing: ClassifiedSignal[] = batch.signals
+      .filter((signal) => signal.status === 'firing')
+      .map((signal) => ({ signal, classification: classifySignal(signal) }));
+    let incident = firing.length > 0 ? findHomeIncident(tx, ctx, batch, firing, now) : undefined;
     const opened = firing.length > 0 && !incident;
-    if (opened) incident = openIncidentFor(tx, ctx, batch, now);
+    if (opened) incident = openIncidentFor(tx, ctx, batch, firing, now);
 
     const alertIds: number[] = [];
     let anyNew = false;
-    for (const signal of firing) {
+    for (const { signal } of firing) {
       const attached = attachFiring(tx, incident!, signal, now, !opened);
       alertIds.push(attached.id);
       anyNew ||= attached.isNew;
     }
-    if (!opened && anyNew) raiseSeverityIfWorse(tx, ctx, incident!, batch, now);
+    if (!opened && anyNew) raiseSeverityIfWorse(tx, ctx, incident!, batch.source, firing, now);
 
     const cleared = clearResolved(tx, batch, now);
     for (const { incidentId, alertIds: clearedIds } of cleared) {
