@@ -7,7 +7,6 @@ export type TimelineKind =
   | 'incident.declared'
   | 'incident.classified'
   | 'alert.attached'
-  | 'alert.repeated'
   | 'alert.resolved'
   | 'oncall.invited'
   | 'checklist.checked'

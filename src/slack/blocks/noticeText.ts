@@ -35,7 +35,6 @@ const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = 
   },
   acknowledged: (view) =>
     `:eyes: ${mention(view.incident.acknowledgedBy)} acknowledged ${view.incident.acknowledgedAt ? slackTime(view.incident.acknowledgedAt) : ''}. Unacknowledged escalation steps are cancelled.`,
-  already_acknowledged: (view) => `Already acknowledged by ${mention(view.incident.acknowledgedBy)}.`,
   page_sent: (_view, data) => {
     const waited = data['unacknowledgedFor'] ? ` Unacknowledged for ${str(data['unacknowledgedFor'])}.` : '';
     const who = [users(data['users']), ...(Array.isArray(data['usergroups']) ? data['usergroups'].map((g) => `<!subteam^${str(g)}>`) : [])]
@@ -45,7 +44,6 @@ const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = 
     return `:pager: ${str(data['step'])}: paged ${who}${why}.${waited}`;
   },
   unacknowledged_reminder: (_view, data) => `:hourglass: Still unacknowledged after ${str(data['elapsed'])}. Next: ${str(data['next'] ?? 'no further steps')}.`,
-  escalated: (_view, data) => `:arrow_double_up: ${mention(String(data['by'] ?? ''))} escalated: ${str(data['what'])}.`,
   severity_changed: (view, data) =>
     `:warning: Severity ${str(data['from'])} → *${escapeMrkdwn(view.incident.severity)}* by ${mention(String(data['by'] ?? ''))}${reason(data['reason'])}.`,
   category_changed: (view, data) => {
