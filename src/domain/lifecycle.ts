@@ -27,8 +27,3 @@ export const isOpen = (state: IncidentState): boolean => state !== 'resolved';
 
 /** Acknowledged means a person owns it; every state after triggered implies that. */
 export const isAcknowledgedState = (state: IncidentState): boolean => state !== 'triggered';
-
-export function parseState(text: string): IncidentState {
-  if ((INCIDENT_STATES as readonly string[]).includes(text)) return text as IncidentState;
-  throw new Error(`unknown incident state ${text}`);
-}

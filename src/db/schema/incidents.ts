@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { MetricReading } from '../../domain/types.js';
 
@@ -51,4 +50,3 @@ export const incidents = sqliteTable(
 
 export type IncidentRow = typeof incidents.$inferSelect;
 export type NewIncidentRow = typeof incidents.$inferInsert;
-export const openIncidentCondition = sql`${incidents.status} != 'resolved'`;

@@ -7,10 +7,6 @@ import type { EscalationPolicy, NotifyTarget, PlannedStep } from '../../domain/e
 export const incidentPolicies = (incident: IncidentRow): Record<string, EscalationPolicy> =>
   incident.escalationPolicy as Record<string, EscalationPolicy>;
 
-export function stepsOf(db: Executor, incidentId: number): EscalationStepRow[] {
-  return db.select().from(escalationSteps).where(eq(escalationSteps.incidentId, incidentId)).orderBy(escalationSteps.dueAt, escalationSteps.id).all();
-}
-
 export function firedKeys(db: Executor, incidentId: number): Set<string> {
   const rows = db
     .select({ key: escalationSteps.key })
