@@ -1,9 +1,22 @@
 import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Application } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { Logger } from '../shared/logger.js';
 import type { UseCaseContext } from '../incidents/context.js';
 import { registerListeners } from './registerListeners.js';
 import type { InFlightListeners } from './inFlight.js';
+import { requestTimestampCheck } from './requestTimestamp.js';
+import { slackRequestGate } from './requestGate.js';
+import { answerUnanswered } from './answerUnanswered.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/**
+ * Slack gives an app 3 s to answer. A listener still busy after this long is answered 200 by
+ * the receiver (and logged), so Slack never sees a timeout or Bolt's 404; the margin covers the
+ * network between Slack and us.
+ */
+const ANSWER_BY_MS = 2500;
 
 export interface SlackAppOptions {
   expressApp: Application;
@@ -29,18 +42,51 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+/** Answer a request only if nothing has yet: a listener may have acked just before. */
+function answerIfOpen(response: ServerResponse, status: number, body?: unknown): void {
+  if (response.headersSent) return;
+  if (body === undefined) {
+    response.writeHead(status);
+    response.end();
+    return;
+  }
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
 /**
  * Bolt on our Express app: it owns POST /slack/events and verifies every request's signature
- * and timestamp (bad or older than 5 minutes: 401) before any listener runs.
+ * before any listener runs (401 when bad). In front of it: the timestamp check (401 for a date
+ * more than 5 minutes off, either way), and the gate that answers at once, with no listener,
+ * a signed request that is not a readable Slack request (400) or of a kind Vigil never handles
+ * (200). Behind it, every verified request is answered within Slack's 3 s and never with a 5xx:
+ * one no listener acknowledged is answered 200 (answerUnanswered), a body Bolt itself chokes on
+ * is a 400, and a listener too slow for the deadline is answered 200 by the receiver.
  */
 export function createSlackApp(options: SlackAppOptions): App {
   const logger = boltLogger(options.logger);
+  options.expressApp.post(SLACK_EVENTS_PATH, requestTimestampCheck(options.logger), slackRequestGate(options.signingSecret, options.logger));
   const receiver = new ExpressReceiver({
     signingSecret: options.signingSecret,
-    endpoints: '/slack/events',
+    endpoints: SLACK_EVENTS_PATH,
     app: options.expressApp,
     logger,
     processBeforeResponse: false,
+    // Bolt reads the body before any middleware of ours runs; what it cannot read is the sender's fault.
+    processEventErrorHandler: async ({ error, response }) => {
+      if (response.headersSent) {
+        options.logger.error('slack: request failed after it was answered', { error: error.message });
+        return false;
+      }
+      options.logger.warn('slack: refused a signed request Bolt could not read (400)', { error: error.message });
+      answerIfOpen(response, 400, { error: 'malformed_slack_request', issues: [error.message] });
+      return true;
+    },
+    unhandledRequestTimeoutMillis: ANSWER_BY_MS,
+    unhandledRequestHandler: ({ request, response }) => {
+      options.logger.warn(`slack: no answer within ${ANSWER_BY_MS} ms; answered 200 so Slack does not time out`, { url: request.url });
+      answerIfOpen(response, 200);
+    },
   });
   const app = new App({
     token: options.token,
@@ -52,6 +98,7 @@ export function createSlackApp(options: SlackAppOptions): App {
   });
   // First middleware: everything after it (listeners included) counts as in flight.
   app.use(async ({ next }) => options.inFlight.track(next));
+  app.use(answerUnanswered(options.logger));
   app.error(async (error) => {
     options.logger.error('slack: listener failed', { error: error.message });
   });

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { captureMessage } from '../../../incidents/captureMessage.js';
 import { findIncidentByChannel } from '../../../incidents/queries.js';
+import { markHandled } from '../../answerUnanswered.js';
 import type { ListenerDeps } from '../listenerDeps.js';
 import { messageForTimeline, slackMessageSchema } from '../slackMessage.js';
 
@@ -19,7 +20,7 @@ const pinSchema = z.looseObject({
  * runs and Slack may send it again; captureMessage records the event id with the change.
  */
 export function registerPinAdded(app: App, deps: ListenerDeps): void {
-  app.event('pin_added', async ({ event, body }) => {
+  app.event('pin_added', markHandled, async ({ event, body }) => {
     const pin = pinSchema.safeParse(event);
     if (!pin.success) return; // a pinned file or something else that is not a message
     const { channel_id: channelId, user, item } = pin.data;

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { captureMessage } from '../../../incidents/captureMessage.js';
 import { findIncidentByChannel } from '../../../incidents/queries.js';
+import { markHandled } from '../../answerUnanswered.js';
 import type { ListenerDeps } from '../listenerDeps.js';
 import { fetchMessage } from './fetchMessage.js';
 
@@ -16,7 +17,7 @@ const reactionSchema = z.looseObject({
  * message without its text, so the text is read back from Slack first.
  */
 export function registerPushpinReaction(app: App, deps: ListenerDeps): void {
-  app.event('reaction_added', async ({ event, body, client }) => {
+  app.event('reaction_added', markHandled, async ({ event, body, client }) => {
     const reaction = reactionSchema.safeParse(event);
     if (!reaction.success) return; // another emoji, or a reaction on a file
     const { user, item } = reaction.data;
