@@ -2,13 +2,32 @@ import os from 'node:os';
 import { benchWebhookToChecklist } from './webhookToChecklist.js';
 import { benchDedupThroughput } from './dedupThroughput.js';
 import { benchEscalationLateness } from './escalationLateness.js';
+import { benchStorm } from './storm.js';
+import { benchOutage } from './outage.js';
+import { benchWorkerPass } from './workerPass.js';
 
 // Benchmarks print numbers; they never pass or fail on speed (machines here are shared).
-const lines: string[] = [`node ${process.version}, ${os.cpus().length} cpus, ${new Date().toISOString()}`];
-for (const bench of [benchWebhookToChecklist, benchDedupThroughput, benchEscalationLateness]) {
-  const result = await bench();
-  for (const line of result) {
-    console.log(line);
-    lines.push(line);
-  }
+// `npm run bench` runs them all; `npm run bench -- storm outage` only those whose name contains a word given.
+const BENCHES: Array<[string, () => Promise<string[]>]> = [
+  ['webhookToChecklist', () => benchWebhookToChecklist()],
+  ['dedupThroughput', () => benchDedupThroughput()],
+  ['escalationLateness', () => benchEscalationLateness()],
+  ['workerPass', () => benchWorkerPass()],
+  ['storm', () => benchStorm()],
+  ['outage', () => benchOutage()],
+];
+
+const filters = process.argv.slice(2).map((arg) => arg.toLowerCase());
+const chosen = BENCHES.filter(([name]) => filters.length === 0 || filters.some((f) => name.toLowerCase().includes(f)));
+if (chosen.length === 0) {
+  console.error(`no benchmark matches ${filters.join(' ')}; there are: ${BENCHES.map(([name]) => name).join(', ')}`);
+  process.exit(2);
+}
+
+console.log(`node ${process.version}, ${os.cpus().length} cpus, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ${new Date().toISOString()}`);
+for (const [name, bench] of chosen) {
+  const started = performance.now();
+  console.log(`── ${name}`);
+  for (const line of await bench()) console.log(line);
+  console.log(`   (${name} took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }

@@ -8,6 +8,7 @@ import { describeFault, FaultQueue } from './faults.js';
 import { bearerToken, parseArgs, readBody, sendJson, sendText, uploadedText } from './http.js';
 import { methods, type MethodContext, type MethodResult } from './methods/index.js';
 import { fail } from './methods/context.js';
+import { ChannelRateLimiter } from './pacing.js';
 import { renderBody } from './printer.js';
 import { Workspace } from './state.js';
 import type { AppConnection } from './ui/appLink.js';
@@ -97,9 +98,13 @@ class Emulator implements SlackEmulator {
   private readonly hanging = new Set<ServerResponse>();
   private readonly printFn: ((line: string) => void) | undefined;
   private readonly ui: EmulatorUi;
+  private readonly latencyMs: number;
+  private readonly postLimiter: ChannelRateLimiter | undefined;
 
   constructor(opts: EmulatorOptions) {
     this.printFn = opts.print;
+    this.latencyMs = Math.max(0, opts.latencyMs ?? 0);
+    this.postLimiter = opts.rateLimit ? new ChannelRateLimiter(opts.rateLimit) : undefined;
     this.ws = new Workspace({
       token: opts.token ?? 'xoxb-emulator',
       botUserId: opts.botUserId ?? 'UVIGILBOT',
@@ -278,6 +283,7 @@ class Emulator implements SlackEmulator {
     this.ui.reset();
     this.recorded = [];
     this.faults.clear();
+    this.postLimiter?.reset();
   }
 
   connectApp(app: AppConnection): void {
@@ -328,6 +334,7 @@ class Emulator implements SlackEmulator {
 
   private async serveApi(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
     const at = new Date();
     let parsed: Args;
     try {
@@ -352,10 +359,24 @@ class Emulator implements SlackEmulator {
       return sendJson(res, answer.status, answer.body);
     }
     this.answerWithFaults(method, res, () => {
+      const retryAfter = this.paceRetryAfter(method, args);
+      if (retryAfter > 0) {
+        this.say(`! ${method}: rate limited, 429 Retry-After ${retryAfter}`);
+        return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(retryAfter) } };
+      }
       const body = this.invoke(method, handler, args);
       this.sayFailure(method, body);
       return { status: 200, body };
     }, record);
+  }
+
+  /** 0, or the Retry-After (s) when this call goes beyond Slack's per-channel pace (rateLimit option). */
+  private paceRetryAfter(method: string, args: Args): number {
+    if (!this.postLimiter || method !== 'chat.postMessage') return 0;
+    const ref = typeof args['channel'] === 'string' ? args['channel'] : '';
+    // A DM may be addressed by user id; it is still that one conversation.
+    const channel = this.ws.channels.get(ref)?.id ?? this.ws.ims.get(ref) ?? this.channelByName(ref)?.id ?? ref;
+    return this.postLimiter.take(channel);
   }
 
   private invoke(method: string, handler: (ctx: MethodContext) => MethodResult, args: Args): MethodResult {

@@ -1,4 +1,5 @@
 /** Public data shapes of the Slack emulator. */
+import type { RateLimitOptions } from './pacing.js';
 
 export interface EmuUser {
   id: string;
@@ -32,6 +33,16 @@ export interface EmulatorOptions {
    * Default false: any user id is auto-known, so tests can use arbitrary ids.
    */
   strictUsers?: boolean;
+  /**
+   * Milliseconds every Web API call waits before it is handled, like the round trip to Slack
+   * (benchmarks use ~30). Default 0.
+   */
+  latencyMs?: number;
+  /**
+   * Slack's pace for chat.postMessage: per channel, `postMessagePerChannelPerSecond` after a short
+   * `burst`; beyond it the call is answered 429 with Retry-After and changes nothing. Default: no limit.
+   */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface EmuBookmark {

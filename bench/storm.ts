@@ -1,0 +1,267 @@
+/**
+ * The alert storm of issue 10, with Vigil (`node dist/main.js`), the bare node:http baseline and
+ * the paced Slack emulator each in a process of its own, and the load generated here:
+ *   1. webhook throughput and p50/p99, Vigil vs bare, same alerts, concurrency 32;
+ *   3. Slack calls per storm alert;  4. L2 page delay;  5. slash-command latency during the storm;
+ *   7. time to healthy on the storm's database;  8. RSS idle and in the storm.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describeUnexpected, keepAliveAgent, ms, pct, runLoad, send, slackSigned, unexpected, type Answer } from './load.js';
+import { DbPeek, EmulatorProcess, ensureBuilt, rssMb, rssSampler, startBareServer, startVigil, type VigilProcessOptions } from './processes.js';
+import {
+  alertBody,
+  DETECTOR_HEADERS,
+  INCIDENTS,
+  L2_AFTER_MS,
+  primaryOf,
+  secondaryOf,
+  SIGNING_SECRET,
+  SLACK_PACE,
+  slashCommandBody,
+  writeStormPolicy,
+} from './stormShape.js';
+import { timeToHealthy } from './timeToHealthy.js';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface StormOptions {
+  alerts?: number;
+  warmup?: number;
+  concurrency?: number;
+  /** Longest wait after the storm for delivery to settle (and L2 pages to arrive). */
+  settleCapMs?: number;
+}
+
+const n = (v: number) => v.toLocaleString('en-US');
+const s = (msValue: number) => `${(msValue / 1000).toFixed(1)} s`;
+
+/** Signed `/incident list` every `everyMs`, each answer filed under the phase it was sent in. */
+function commandLoop(url: string, responseBase: string, everyMs: number) {
+  const agent = keepAliveAgent(4);
+  const byPhase = new Map<string, Answer[]>();
+  let phase = 'idle';
+  let sent = 0;
+  const inFlight = new Set<Promise<void>>();
+  const fire = () => {
+    const label = phase;
+    const body = slashCommandBody('list', responseBase, sent++);
+    const p = send(agent, `${url}/slack/events`, 'POST', slackSigned(SIGNING_SECRET, body), Buffer.from(body)).then((answer) => {
+      byPhase.set(label, [...(byPhase.get(label) ?? []), answer]);
+      inFlight.delete(p);
+    });
+    inFlight.add(p);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    setPhase: (p: string) => (phase = p),
+    start: () => (timer = setInterval(fire, everyMs)),
+    async stop() {
+      clearInterval(timer);
+      await Promise.all([...inFlight]);
+      agent.destroy();
+      return byPhase;
+    },
+  };
+}
+
+function commandLine(label: string, answers: Answer[] | undefined): string {
+  if (!answers || answers.length === 0) return `${label}: none sent`;
+  const lat = answers.map((a) => a.ms);
+  const bad = answers.filter((a) => a.status !== 200).length;
+  return `${label}: n=${answers.length} p50 ${ms(pct(lat, 0.5))} p99 ${ms(pct(lat, 0.99))} max ${ms(Math.max(...lat))}${bad ? ` (${bad} not 200)` : ''}`;
+}
+
+export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
+  const alerts = opts.alerts ?? 5000;
+  const warmup = opts.warmup ?? 300;
+  const concurrency = opts.concurrency ?? 32;
+  const settleCapMs = opts.settleCapMs ?? 60_000;
+  const out: string[] = [];
+  await ensureBuilt();
+  const dir = mkdtempSync(path.join(tmpdir(), 'vigil-storm-'));
+  const emulator = await EmulatorProcess.start(SLACK_PACE);
+  const responseBase = emulator.apiUrl.replace(/\/api\/$/, '');
+  const policyPath = path.join(dir, 'vigil.config.yaml');
+  writeStormPolicy(policyPath);
+  const vigilOptions: VigilProcessOptions = {
+    databasePath: path.join(dir, 'vigil.db'),
+    policyPath,
+    slackApiUrl: emulator.apiUrl,
+    slackToken: emulator.token,
+    signingSecret: SIGNING_SECRET,
+    logPath: path.join(dir, 'vigil.log'),
+  };
+  const run = `storm${Date.now().toString(36)}`;
+  const bodies = Array.from({ length: warmup + alerts }, (_, i) => alertBody(run, i));
+  const bareBodies = Array.from({ length: warmup + alerts }, (_, i) => alertBody(`bare${run}`, i));
+  out.push(
+    `storm: 10 incidents on 10 models, then ${n(warmup)} warm-up + ${n(alerts)} timed alerts into them (distinct dedupKeys), concurrency ${concurrency}, keep-alive node:http; ` +
+      `Slack emulator in its own process: ${SLACK_PACE.latencyMs} ms per call, chat.postMessage ${SLACK_PACE.rateLimit!.postMessagePerChannelPerSecond}/s per channel (burst ${SLACK_PACE.rateLimit!.burst}), 429 + Retry-After beyond`,
+  );
+  const agent = keepAliveAgent(concurrency);
+  try {
+    // ── baseline: bare node:http, same bodies, same client ─────────────────
+    const { server: bare } = await startBareServer();
+    await sleep(300);
+    const bareIdleRss = rssMb(bare.pid);
+    const load = (via: typeof agent, url: string, list: Buffer[], from: number, count: number) =>
+      runLoad({ agent: via, url, headers: DETECTOR_HEADERS, count, concurrency, bodyOf: (i) => list[from + i]!, expected: 202 });
+    await load(agent, `${bare.url}/webhooks/detector`, bareBodies, 0, warmup);
+    const bareRss = rssSampler(bare.pid);
+    const bareRun = await load(agent, `${bare.url}/webhooks/detector`, bareBodies, warmup, alerts);
+    const bareRssPeak = bareRss.stop();
+    await bare.stop();
+    agent.destroy();
+
+    // ── Vigil ───────────────────────────────────────────────────────────────
+    const { vigil } = await startVigil(vigilOptions);
+    const peek = new DbPeek(vigilOptions.databasePath);
+    try {
+      await sleep(2000);
+      const vigilIdleRss = rssMb(vigil.pid);
+      const vigilAgent = keepAliveAgent(concurrency);
+      const hook = `${vigil.url}/webhooks/detector`;
+
+      // Ten incidents, one after another.
+      const opened: Array<{ id: number; at: number }> = [];
+      const openCallsSince = Date.now();
+      for (let k = 0; k < INCIDENTS.length; k += 1) {
+        // The opening alert names the same model and signal as the storm's alerts for incident k.
+        const answer = await send(vigilAgent, hook, 'POST', DETECTOR_HEADERS, alertBody(run, k, 'open'));
+        if (answer.status !== 202) throw new Error(`opening alert ${k} answered ${answer.status}: ${answer.body}`);
+        const id = (JSON.parse(answer.body) as { incidentId?: number }).incidentId ?? k + 1;
+        opened.push({ id, at: Date.now() });
+      }
+      const openSettled = await waitSettled(peek, 30_000);
+      const openStats = await emulator.stats(openCallsSince);
+
+      // Baseline for commands: the same command, Vigil idle.
+      const commands = commandLoop(vigil.url, responseBase, 200);
+      commands.start();
+      await sleep(3000);
+
+      // The storm.
+      const stormStart = Date.now();
+      const rss = rssSampler(vigil.pid);
+      commands.setPhase('storm');
+      await load(vigilAgent, hook, bodies, 0, warmup);
+      const vigilRun = await load(vigilAgent, hook, bodies, warmup, alerts);
+      const stormEnd = Date.now();
+      commands.setPhase('after');
+
+      // Delivery after the storm, and the L2 pages (due 30 s after each opening).
+      const maxDue = Math.max(...opened.map((o) => o.at)) + L2_AFTER_MS;
+      let settledAt: number | undefined;
+      let l2Seen = 0;
+      for (;;) {
+        const now = Date.now();
+        if (settledAt === undefined && peek.undelivered() === 0) settledAt = now;
+        if (now > maxDue) {
+          const { dms } = await emulator.stats(now, now);
+          l2Seen = opened.filter((o, k) => dms.some((d) => d.user === secondaryOf(k) && isPageFor(d.text, o.id))).length;
+        }
+        const deliveryDone = settledAt !== undefined || now > stormEnd + settleCapMs;
+        const pagesDone = l2Seen === opened.length || now > maxDue + 20_000;
+        if (deliveryDone && pagesDone) break;
+        await sleep(250);
+      }
+      const cutoff = settledAt ?? Date.now();
+      const leftAtCutoff = settledAt === undefined ? peek.undelivered() : 0;
+      const byPhase = await commands.stop();
+      const stormRssPeak = rss.stop();
+      const stormStats = await emulator.stats(stormStart, cutoff);
+      vigilAgent.destroy();
+
+      // Figure 1: throughput and latency.
+      const vigilRps = alerts / vigilRun.seconds;
+      const bareRps = alerts / bareRun.seconds;
+      const stored = peek.count('alerts');
+      const sent = INCIDENTS.length + warmup + alerts;
+      out.push(`webhook throughput: Vigil ${vigilRps.toFixed(0)} req/s | baseline bare node:http ${bareRps.toFixed(0)} req/s | ratio ${(vigilRps / bareRps).toFixed(2)}`);
+      out.push(
+        `webhook latency: Vigil p50 ${ms(pct(vigilRun.latencies, 0.5))} p99 ${ms(pct(vigilRun.latencies, 0.99))} max ${ms(Math.max(...vigilRun.latencies))} | ` +
+          `baseline bare p50 ${ms(pct(bareRun.latencies, 0.5))} p99 ${ms(pct(bareRun.latencies, 0.99))} max ${ms(Math.max(...bareRun.latencies))}`,
+      );
+      out.push(
+        `webhook answers: Vigil ${describeUnexpected(vigilRun, 202)} (${n(unexpected(vigilRun, 202))} not 202); alerts stored ${n(stored)} of ${n(sent)} sent | baseline bare ${describeUnexpected(bareRun, 202)}`,
+      );
+
+      // Figure 3: Slack calls per storm alert.
+      const stormAlerts = warmup + alerts;
+      const top = Object.entries(stormStats.byMethod)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([m, c]) => `${m} ${n(c)}`)
+        .join(', ');
+      out.push(
+        `Slack calls per storm alert: ${(stormStats.calls / stormAlerts).toFixed(3)} (${n(stormStats.calls)} calls for ${n(stormAlerts)} alerts, ` +
+          (settledAt !== undefined
+            ? `delivery settled ${s(settledAt - stormEnd)} after the storm's last alert`
+            : `cut off ${s(cutoff - stormEnd)} after the storm with ${n(leftAtCutoff)} effects undelivered`) +
+          `; 429s ${n(stormStats.rateLimited)}) | baseline: opening one incident ${(openStats.calls / INCIDENTS.length).toFixed(1)} calls` +
+          `${openSettled === undefined ? ' (openings not settled in 30 s)' : ''}`,
+      );
+      out.push(`  storm calls by method: ${top || 'none'}`);
+
+      // Figure 4: L2 pages, and L1 pages (before the storm) as baseline.
+      const { dms } = await emulator.stats(0, 0);
+      const l2: number[] = [];
+      const l1: number[] = [];
+      const missing: number[] = [];
+      for (const [k, o] of opened.entries()) {
+        const steps = peek.all<{ due_at: number }>('select due_at from escalation_steps where incident_id = ? order by due_at, id', o.id);
+        const dueL2 = steps[1]?.due_at ?? o.at + L2_AFTER_MS;
+        const dueL1 = steps[0]?.due_at ?? o.at;
+        const l2Dm = dms.find((d) => d.user === secondaryOf(k) && isPageFor(d.text, o.id));
+        const l1Dm = dms.find((d) => d.user === primaryOf(k) && isPageFor(d.text, o.id));
+        if (l2Dm) l2.push(l2Dm.at - dueL2);
+        else missing.push(o.id);
+        if (l1Dm) l1.push(l1Dm.at - dueL1);
+      }
+      const within = l2.filter((d) => d <= 7000).length;
+      out.push(
+        `L2 page delay during the storm (due = opened + 30 s, scheduler tick 5 s): ` +
+          (l2.length ? `p50 ${s(pct(l2, 0.5))} max ${s(Math.max(...l2))}, ` : '') +
+          `${within} of ${opened.length} within tick + 2 s (7 s)${missing.length ? `; never paged: INC-${missing.join(', INC-')}` : ''} | ` +
+          `baseline L1 page delay before the storm (due at opening): ${l1.length ? `p50 ${s(pct(l1, 0.5))} max ${s(Math.max(...l1))}` : 'none seen'}`,
+      );
+
+      // Figure 5: commands.
+      out.push(
+        `command latency (/incident list, signed, every 200 ms): ${commandLine('during the storm', byPhase.get('storm'))} | ` +
+          `${commandLine('after it, while delivery drains', byPhase.get('after'))} | baseline ${commandLine('idle before the storm', byPhase.get('idle'))}`,
+      );
+
+      // Figure 8: RSS.
+      out.push(
+        `RSS: Vigil idle ${vigilIdleRss.toFixed(0)} MB, storm peak ${stormRssPeak.toFixed(0)} MB | baseline bare node:http idle ${bareIdleRss.toFixed(0)} MB, under load peak ${bareRssPeak.toFixed(0)} MB`,
+      );
+    } finally {
+      peek.close();
+      await vigil.stop();
+    }
+
+    // Figure 7: restart on the storm's database.
+    out.push(await timeToHealthy(vigilOptions));
+  } finally {
+    await emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/** A page DM's text names the incident: "You are paged (...) for INC-7 SEV3". */
+function isPageFor(text: string, incidentId: number): boolean {
+  return /paged/i.test(text) && new RegExp(`INC-${incidentId}\\b`).test(text);
+}
+
+async function waitSettled(peek: DbPeek, capMs: number): Promise<number | undefined> {
+  const started = Date.now();
+  while (Date.now() - started < capMs) {
+    if (peek.undelivered() === 0) return Date.now() - started;
+    await sleep(100);
+  }
+  return undefined;
+}
