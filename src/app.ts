@@ -5,7 +5,8 @@ import type { Config } from './config/load.js';
 import { loadRunbooks } from './config/loadRunbooks.js';
 import { openStore, type Store } from './db/connection.js';
 import type { UseCaseContext } from './incidents/context.js';
-import { webhookRouter } from './ingest/webhookRoutes.js';
+import { GroupCommit } from './db/groupCommit.js';
+import { webhookHandler } from './ingest/webhookHandler.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -35,6 +36,8 @@ export interface Vigil {
   store: Store;
   worker: DeliveryWorker;
   scheduler: Scheduler;
+  /** Webhook deliveries committed together (group commit). */
+  commits: GroupCommit;
   /** Resolves when no Slack listener is running and no effect is waiting to be delivered. */
   settle(timeoutMs?: number): Promise<void>;
   /** Start serving HTTP; resolves with the bound port (0 picks a free one). */
@@ -66,6 +69,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   };
   worker = new DeliveryWorker({ db: store.db, client, clock, botUserId, logger, runbooks });
   const scheduler = new Scheduler(ctx);
+  const commits = new GroupCommit(store.db, () => worker?.kick());
   const inFlight = new InFlightListeners();
 
   const expressApp = express();
@@ -73,7 +77,6 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   expressApp.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  expressApp.use(webhookRouter(ctx));
   createSlackApp({
     expressApp,
     signingSecret: options.slack.signingSecret,
@@ -85,13 +88,17 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
     logger,
     inFlight,
   });
-  const server = http.createServer(expressApp);
+  const handleWebhook = webhookHandler(ctx, commits);
+  const server = http.createServer((req, res) => {
+    if (!handleWebhook(req, res)) expressApp(req, res);
+  });
 
   return {
     ctx,
     store,
     worker,
     scheduler,
+    commits,
     settle: async (timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       // Listeners queue effects and delivery may trigger nothing new, so settle until both are quiet at once.

@@ -25,6 +25,12 @@ export interface EffectPayloads {
   'checklist.post': { list: string };
   'checklist.refresh': { list: string };
   'channel.notice': { notice: NoticeKind; data: Record<string, unknown> };
+  /**
+   * The incident's alert digest: one message, edited in place, counting the alerts that joined,
+   * with what is new since its last edit in its thread. Queued for every routine joining alert;
+   * a storm of them is one pending effect (see COALESCED_KINDS).
+   */
+  'alerts.digest': Record<string, never>;
   'announce.post': { channel: string };
   'page.dm': { userId: string; stepLabel: string; reason: string };
   /** Re-render every page DM of the incident (acknowledged: the button goes, who took it shows). */

@@ -1,11 +1,28 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/executor.js';
 import { effects, type EffectRow } from '../db/schema/index.js';
+import { COALESCED_KINDS, EFFECT_CLASS, PRIORITY, SETUP_KINDS } from './effectClasses.js';
 import type { EffectKind, EffectPayloads } from './effectKinds.js';
 
-/** Effects of one incident share a lane, so they reach Slack in the order they were decided. */
+/** An incident's core lane (set-up, summary, pages) and its chatter lane (notices, digest). */
 export const incidentLane = (incidentId: number): string => `incident:${incidentId}`;
+export const chatterLane = (incidentId: number): string => `incident:${incidentId}:chatter`;
 export const userLane = (userId: string): string => `user:${userId}`;
+
+function defaultLane(incidentId: number | null, kind: EffectKind): string {
+  if (incidentId === null) return 'global';
+  return EFFECT_CLASS[kind] === 'chatter' ? chatterLane(incidentId) : incidentLane(incidentId);
+}
+
+/** An identical effect already queued and not yet started: it will render what this one would. */
+function alreadyQueued(tx: Executor, lane: string, kind: EffectKind, payload: unknown): boolean {
+  const row = tx
+    .select({ id: effects.id })
+    .from(effects)
+    .where(and(eq(effects.lane, lane), eq(effects.status, 'pending'), eq(effects.kind, kind), sql`${effects.payload} = ${JSON.stringify(payload)}`))
+    .get();
+  return row !== undefined;
+}
 
 /** Record an intent inside the caller's transaction: it exists exactly when the change does. */
 export function enqueueEffect<K extends EffectKind>(
@@ -14,32 +31,57 @@ export function enqueueEffect<K extends EffectKind>(
   kind: K,
   payload: EffectPayloads[K],
   now: Date,
-  lane: string = incidentId === null ? 'global' : incidentLane(incidentId),
+  lane: string = defaultLane(incidentId, kind),
 ): void {
+  if (COALESCED_KINDS.has(kind) && alreadyQueued(tx, lane, kind, payload)) return;
   tx.insert(effects)
-    // Due at once: delivery retries run on real time, not the (possibly moved) domain clock.
-    .values({ lane, incidentId, kind, payload: payload as Record<string, unknown>, nextAttemptAt: new Date(0), createdAt: now })
+    .values({
+      lane,
+      incidentId,
+      kind,
+      payload: payload as Record<string, unknown>,
+      priority: PRIORITY[EFFECT_CLASS[kind]],
+      // Due at once: delivery retries run on real time, not the (possibly moved) domain clock.
+      nextAttemptAt: new Date(0),
+      createdAt: now,
+    })
     .run();
 }
 
-const ACTIVE = ['pending', 'in_flight'];
+/** The oldest undelivered effect of a lane: the only one of it that may run. */
+export interface LaneHead {
+  id: number;
+  lane: string;
+  kind: string;
+  incidentId: number | null;
+  priority: number;
+  nextAttemptAt: number;
+  /** A chatter head whose incident's channel, summary or checklist is still being set up. */
+  waitingForSetup: boolean;
+}
 
-/** The oldest undelivered effect of each lane that is due, skipping lanes already being worked. */
-export function dueLaneHeads(db: Db, now: Date, busyLanes: ReadonlySet<string>, limit: number): EffectRow[] {
-  const heads = db
-    .select()
-    .from(effects)
-    .where(
-      and(
-        inArray(effects.status, ACTIVE),
-        sql`${effects.id} = (select min(e2.id) from effects e2 where e2.lane = ${effects.lane} and e2.status in ('pending', 'in_flight'))`,
-        lte(effects.nextAttemptAt, now),
-      ),
-    )
-    .orderBy(asc(effects.id))
-    .limit(limit + busyLanes.size)
-    .all();
-  return heads.filter((head) => !busyLanes.has(head.lane)).slice(0, limit);
+/**
+ * Every lane's head, most urgent first: one query over the index of undelivered effects, so a
+ * worker pass costs the same whether a week of delivered effects sits beside the queue or not.
+ */
+export function laneHeads(db: Db): LaneHead[] {
+  const setupKinds = sql.join(SETUP_KINDS.map((k) => sql`${k}`), sql`, `);
+  return db.all<LaneHead>(sql`
+    select e.id, e.lane, e.kind, e.incident_id as incidentId, e.priority, e.next_attempt_at as nextAttemptAt,
+      (e.priority > 0 and e.incident_id is not null and exists (
+        select 1 from effects s
+        where s.lane = 'incident:' || e.incident_id and s.status in ('pending', 'in_flight') and s.kind in (${setupKinds})
+      )) as waitingForSetup
+    from effects e
+    where e.id in (select min(id) from effects where status in ('pending', 'in_flight') group by lane)
+    order by e.priority, e.id`).map((head) => ({ ...head, waitingForSetup: Boolean(head.waitingForSetup) }));
+}
+
+export function effectsById(db: Db, ids: number[]): EffectRow[] {
+  if (ids.length === 0) return [];
+  const rows = db.select().from(effects).where(inArray(effects.id, ids)).all();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)).filter((row): row is EffectRow => row !== undefined);
 }
 
 /**
@@ -81,19 +123,20 @@ export function countUndelivered(db: Db): number {
   const row = db
     .select({ n: sql<number>`count(*)` })
     .from(effects)
-    .where(inArray(effects.status, ACTIVE))
+    .where(inArray(effects.status, ['pending', 'in_flight']))
     .get();
   return row?.n ?? 0;
 }
 
-/** When the next effect becomes due, so the worker can sleep until then. */
-export function nextDueAt(db: Db): Date | undefined {
+/** The result a lane's latest delivered effect of a kind left behind (the digest's high-water mark). */
+export function lastResultOf(db: Db, lane: string, kind: EffectKind): Record<string, unknown> | undefined {
   const row = db
-    .select({ at: sql<number | null>`min(${effects.nextAttemptAt})` })
+    .select({ result: effects.result })
     .from(effects)
-    .where(inArray(effects.status, ACTIVE))
+    .where(and(eq(effects.lane, lane), eq(effects.kind, kind), eq(effects.status, 'done')))
+    .orderBy(sql`${effects.id} desc`)
     .get();
-  return row?.at == null ? undefined : new Date(row.at);
+  return row?.result ?? undefined;
 }
 
 /** Forget delivered effects older than `before`: the timeline is the record, the outbox only a queue. */

@@ -7,6 +7,7 @@ import { inertQuote } from '../domain/mrkdwn.js';
 import { mostSevere, severityRank } from '../domain/severity.js';
 import type { Classification, Severity } from '../domain/types.js';
 import { applySeverityChange } from './changeSeverity.js';
+import { firingCount, incidentHasSignal } from './alertDigest.js';
 import { enqueueEffect } from '../effects/outbox.js';
 import { inTransaction, type UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
@@ -117,7 +118,23 @@ function alertValues(signal: Signal, incidentId: number, now: Date) {
   };
 }
 
-/** Attach one firing alert; returns its id and whether it was new to the incident. */
+/**
+ * How a joining alert reaches the channel: a new kind of signal or another model gets its own
+ * line at once; one more of a kind the incident already has is counted in the alert digest, so a
+ * storm of them is one message edited in place instead of thousands.
+ */
+function announceJoining(tx: Executor, incidentId: number, signal: Signal, alertId: number, refired: boolean, now: Date): void {
+  if (incidentHasSignal(tx, incidentId, signal.signal, signal.model?.name ?? null, alertId)) {
+    enqueueEffect(tx, incidentId, 'alerts.digest', {}, now);
+    return;
+  }
+  enqueueEffect(tx, incidentId, 'channel.notice', { notice: 'alert_attached', data: { alertId, ...(refired ? { refired: true } : {}) } }, now);
+}
+
+/**
+ * Attach one firing alert; returns its id and whether it was new to the incident. `announce` is
+ * false for the alerts that opened the incident: its summary shows them.
+ */
 function attachFiring(tx: Executor, incident: IncidentRow, signal: Signal, now: Date, announce: boolean): { id: number; isNew: boolean } {
   const existing = findAlert(tx, incident.id, signal.dedupKey);
   if (existing) {
@@ -132,7 +149,7 @@ function attachFiring(tx: Executor, incident: IncidentRow, signal: Signal, now: 
         summary: `Alert fired again: ${inertQuote(signal.title)}`,
         data: { alertId: existing.id, dedupKey: signal.dedupKey, refired: true },
       });
-      if (announce) enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'alert_attached', data: { alertId: existing.id, refired: true } }, now);
+      if (announce) announceJoining(tx, incident.id, signal, existing.id, true, now);
     }
     return { id: existing.id, isNew: false };
   }
@@ -143,7 +160,7 @@ function attachFiring(tx: Executor, incident: IncidentRow, signal: Signal, now: 
     summary: `Alert attached: ${inertQuote(signal.title)}`,
     data: { alertId: row.id, dedupKey: signal.dedupKey, signal: signal.signal, metric: signal.metric ?? null },
   });
-  if (announce) enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'alert_attached', data: { alertId: row.id } }, now);
+  if (announce) announceJoining(tx, incident.id, signal, row.id, false, now);
   return { id: row.id, isNew: true };
 }
 
@@ -180,31 +197,42 @@ function clearResolved(tx: Executor, batch: SignalBatch, now: Date): { incidentI
 
 /** The single way alerts enter Vigil, whatever their format: one transaction per delivery. */
 export function ingestSignals(ctx: UseCaseContext, batch: SignalBatch): IngestResult {
-  return inTransaction(ctx, (tx) => {
-    const now = ctx.clock.now();
-    // Classified once: grouping, the new incident and a severity raise all read the same verdicts.
-    const firing: ClassifiedSignal[] = batch.signals
-      .filter((signal) => signal.status === 'firing')
-      .map((signal) => ({ signal, classification: classifySignal(signal) }));
-    let incident = firing.length > 0 ? findHomeIncident(tx, ctx, batch, firing, now) : undefined;
-    const opened = firing.length > 0 && !incident;
-    if (opened) incident = openIncidentFor(tx, ctx, batch, firing, now);
+  return inTransaction(ctx, (tx) => ingestSignalsIn(tx, ctx, batch));
+}
 
-    const alertIds: number[] = [];
-    let anyNew = false;
-    for (const { signal } of firing) {
-      const attached = attachFiring(tx, incident!, signal, now, !opened);
-      alertIds.push(attached.id);
-      anyNew ||= attached.isNew;
-    }
-    if (!opened && anyNew) raiseSeverityIfWorse(tx, ctx, incident!, batch.source, firing, now);
+/**
+ * The same, inside a transaction the caller holds: the webhook path runs many deliveries in one
+ * group commit (src/db/groupCommit.ts), each in its own savepoint.
+ */
+export function ingestSignalsIn(tx: Executor, ctx: UseCaseContext, batch: SignalBatch): IngestResult {
+  const now = ctx.clock.now();
+  // Classified once: grouping, the new incident and a severity raise all read the same verdicts.
+  const firing: ClassifiedSignal[] = batch.signals
+    .filter((signal) => signal.status === 'firing')
+    .map((signal) => ({ signal, classification: classifySignal(signal) }));
+  let incident = firing.length > 0 ? findHomeIncident(tx, ctx, batch, firing, now) : undefined;
+  const opened = firing.length > 0 && !incident;
+  if (opened) incident = openIncidentFor(tx, ctx, batch, firing, now);
 
-    const cleared = clearResolved(tx, batch, now);
-    for (const { incidentId, alertIds: clearedIds } of cleared) {
+  const alertIds: number[] = [];
+  let anyNew = false;
+  for (const { signal } of firing) {
+    const attached = attachFiring(tx, incident!, signal, now, !opened);
+    alertIds.push(attached.id);
+    anyNew ||= attached.isNew;
+  }
+  if (!opened && anyNew) raiseSeverityIfWorse(tx, ctx, incident!, batch.source, firing, now);
+
+  const cleared = clearResolved(tx, batch, now);
+  for (const { incidentId, alertIds: clearedIds } of cleared) {
+    // "All clear" is worth its own line; one signal of many clearing is digest material.
+    if (firingCount(tx, incidentId) === 0) {
       enqueueEffect(tx, incidentId, 'channel.notice', { notice: 'signal_cleared', data: { alertIds: clearedIds } }, now);
-      alertIds.push(...clearedIds);
+    } else {
+      enqueueEffect(tx, incidentId, 'alerts.digest', {}, now);
     }
-    const incidentId = incident?.id ?? cleared[0]?.incidentId ?? null;
-    return { incidentId, alertIds, deduplicated: !opened && !anyNew && firing.length > 0, opened };
-  });
+    alertIds.push(...clearedIds);
+  }
+  const incidentId = incident?.id ?? cleared[0]?.incidentId ?? null;
+  return { incidentId, alertIds, deduplicated: !opened && !anyNew && firing.length > 0, opened };
 }

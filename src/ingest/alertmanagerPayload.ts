@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Link, Signal } from '../domain/types.js';
 import { SIGNAL_KINDS, type SignalKind } from '../domain/types.js';
 import { inferSignalKind, parseCategory, parseSeverity } from '../domain/classify.js';
+import { isoDateTime } from './isoDateTime.js';
 
 // Prometheus Alertmanager's webhook body, version 4. Loose objects: Alertmanager adds fields
 // between releases and we keep them (the raw body is stored with each alert).
@@ -12,8 +13,8 @@ const alertmanagerAlert = z.looseObject({
   status: z.enum(['firing', 'resolved']),
   labels: stringMap,
   annotations: stringMap.default({}),
-  startsAt: z.iso.datetime({ offset: true }),
-  endsAt: z.string().optional(),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime.optional(),
   generatorURL: z.string().optional(),
   fingerprint: z.string().min(1),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, SEVERITIES, SIGNAL_KINDS, type Signal } from '../domain/types.js';
+import { isoDateTime } from './isoDateTime.js';
 
 // Vigil's own JSON for AI detectors (DESIGN.md). Extend, never rename: detectors depend on it.
 
@@ -18,9 +19,9 @@ export const detectorPayload = z.looseObject({
     .optional(),
   severity: z.enum(SEVERITIES).optional(),
   category: z.enum(CATEGORIES).optional(),
-  observedAt: z.iso.datetime({ offset: true }).optional(),
-  startedAt: z.iso.datetime({ offset: true }).optional(),
-  endedAt: z.iso.datetime({ offset: true }).optional(),
+  observedAt: isoDateTime.optional(),
+  startedAt: isoDateTime.optional(),
+  endedAt: isoDateTime.optional(),
   labels: z.record(z.string(), z.string()).default({}),
   links: z.array(z.object({ title: z.string().min(1).max(200), url: httpUrl })).max(20).default([]),
 });

@@ -39,6 +39,10 @@ export const alerts = sqliteTable(
   (table) => [
     uniqueIndex('alerts_incident_dedup').on(table.incidentId, table.dedupKey),
     index('alerts_dedup').on(table.dedupKey),
+    // Grouping asks "did this incident hear from an alert lately?" and ingest asks "is this signal
+    // of this model new to the incident?": both per alert, so both must not scan a storm's alerts.
+    index('alerts_incident_received').on(table.incidentId, table.lastReceivedAt),
+    index('alerts_incident_signal').on(table.incidentId, table.signal, table.modelName),
   ],
 );
 

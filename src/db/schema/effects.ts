@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The outbox: what Slack must see, written in the same transaction as the change that caused it.
- * Effects of one lane (an incident, or a user's Home tab) are delivered strictly in id order.
+ * Effects of one lane (an incident's core, its chatter, or a user's Home tab) are delivered
+ * strictly in id order; lanes of a lower priority number are served first.
  */
 export const effects = sqliteTable(
   'effects',
@@ -14,6 +16,8 @@ export const effects = sqliteTable(
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     /** pending -> in_flight -> done, or dead after too many failures. */
     status: text('status').notNull().default('pending'),
+    /** 0: pages, acknowledgements, summary and channel set-up; 1: notices, digests, Home tabs. */
+    priority: integer('priority').notNull().default(0),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
     lastError: text('last_error'),
@@ -22,7 +26,14 @@ export const effects = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     doneAt: integer('done_at', { mode: 'timestamp_ms' }),
   },
-  (table) => [index('effects_status_lane').on(table.status, table.lane, table.id)],
+  (table) => [
+    index('effects_status_lane').on(table.status, table.lane, table.id),
+    // Only undelivered effects: a worker pass reads the head of each lane from this alone, so its
+    // cost follows the backlog, not the week of delivered effects kept beside it.
+    index('effects_active_lane')
+      .on(table.lane, table.id)
+      .where(sql`status in ('pending', 'in_flight')`),
+  ],
 );
 
 export type EffectRow = typeof effects.$inferSelect;

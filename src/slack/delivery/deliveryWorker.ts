@@ -1,8 +1,19 @@
 import type { EffectRow } from '../../db/schema/index.js';
-import { countUndelivered, dueLaneHeads, markDead, markDone, markInFlight, markRetry, nextDueAt } from '../../effects/outbox.js';
+import {
+  countUndelivered,
+  effectsById,
+  laneHeads,
+  markDead,
+  markDone,
+  markInFlight,
+  markRetry,
+  type LaneHead,
+} from '../../effects/outbox.js';
+import { EFFECT_CLASS } from '../../effects/effectClasses.js';
 import type { EffectKind } from '../../effects/effectKinds.js';
 import type { DeliveryContext } from './deliveryContext.js';
 import { EFFECT_HANDLERS } from './handlers.js';
+import { LanePacer } from './lanePacer.js';
 import { judgeFailure } from './slackErrors.js';
 
 export interface DeliveryWorkerOptions {
@@ -14,27 +25,36 @@ export interface DeliveryWorkerOptions {
   pollMs?: number;
 }
 
-const MAX_BACKOFF_MS = 5 * 60_000;
+// Capped low: after an outage the backlog must reach Slack within a minute of its return.
+const MAX_BACKOFF_MS = 30_000;
+// A chatter head waiting for its incident's channel looks again this soon.
+const SETUP_RECHECK_MS = 250;
 
-/** 1s, 2s, 4s ... capped at 5 min, with jitter so a Slack outage does not end in a stampede. */
+/** 1s, 2s, 4s ... capped at 30 s, with jitter so a Slack outage does not end in a stampede. */
 export function backoffMs(attempts: number): number {
   const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempts - 1));
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
 /**
- * Drains the outbox into Slack: the oldest effect of each lane, lanes in parallel, retries on
- * real time (Retry-After honoured), and at-most-once posting across crashes (see postOnce).
+ * Drains the outbox into Slack: the oldest effect of each lane, lanes in parallel, core lanes
+ * (pages, summary) before chatter lanes (notices, digests), chatter paced to Slack's one message
+ * a second per channel, retries on real time (Retry-After honoured), and at-most-once posting
+ * across crashes (see postOnce). Between passes it sleeps until the earliest head that can run.
  */
 export class DeliveryWorker {
-  private readonly busyLanes = new Set<string>();
+  /** Lanes with an effect under way, and whether each is a chatter lane. */
+  private readonly busyLanes = new Map<string, boolean>();
   private readonly running = new Set<Promise<void>>();
+  private readonly pacer = new LanePacer();
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private passQueued = false;
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly pollMs: number;
+  /** Passes made; the backoff test reads it to prove the worker sleeps while nothing can run. */
+  passes = 0;
 
   constructor(
     private readonly ctx: DeliveryContext,
@@ -42,7 +62,7 @@ export class DeliveryWorker {
   ) {
     this.concurrency = options.concurrency ?? 4;
     this.maxAttempts = options.maxAttempts ?? 12;
-    this.pollMs = options.pollMs ?? 1000;
+    this.pollMs = options.pollMs ?? 5_000;
   }
 
   start(): void {
@@ -50,7 +70,7 @@ export class DeliveryWorker {
     this.kick();
   }
 
-  /** New effects were queued: look now instead of at the next poll. */
+  /** New effects were queued: look now instead of at the next wake-up. */
   kick(): void {
     if (this.stopped || this.passQueued) return;
     this.passQueued = true;
@@ -78,34 +98,74 @@ export class DeliveryWorker {
 
   private pass(): void {
     if (this.stopped) return;
-    const free = this.concurrency - this.busyLanes.size;
-    if (free > 0) {
-      for (const effect of dueLaneHeads(this.ctx.db, new Date(), this.busyLanes, free)) {
-        this.busyLanes.add(effect.lane);
-        const run = this.deliver(effect).finally(() => {
-          this.busyLanes.delete(effect.lane);
-          this.running.delete(run);
-          this.kick();
-        });
-        this.running.add(run);
-      }
+    this.passes += 1;
+    let wakeAt = Date.now() + this.pollMs;
+    try {
+      const now = Date.now();
+      const { runnable, nextAt } = this.choose(laneHeads(this.ctx.db), now);
+      wakeAt = Math.min(wakeAt, nextAt);
+      for (const effect of effectsById(this.ctx.db, runnable.map((head) => head.id))) this.launch(effect);
+    } catch (error) {
+      // The store is busy or failing: look again shortly rather than end the process.
+      this.ctx.logger.error('delivery: could not read the queue', { error: (error as Error).message });
+      wakeAt = Date.now() + 1000;
     }
-    this.scheduleNextLook();
+    this.sleepUntil(wakeAt);
   }
 
-  private scheduleNextLook(): void {
+  /**
+   * Which lane heads run now, most urgent first, and when the earliest of the others can. One
+   * slot is kept for core lanes, so a page never waits for chatter to free one.
+   */
+  private choose(heads: LaneHead[], now: number): { runnable: LaneHead[]; nextAt: number } {
+    const runnable: LaneHead[] = [];
+    let nextAt = Infinity;
+    let free = this.concurrency - this.busyLanes.size;
+    let chatterFree = this.concurrency - 1 - [...this.busyLanes.values()].filter(Boolean).length;
+    for (const head of heads) {
+      if (this.busyLanes.has(head.lane)) continue; // its end kicks a new pass
+      const chatter = EFFECT_CLASS[head.kind as EffectKind] === 'chatter';
+      const readyAt = head.waitingForSetup
+        ? now + SETUP_RECHECK_MS
+        : Math.max(head.nextAttemptAt, chatter ? this.pacer.notBefore(head.lane, head.kind) : 0);
+      if (readyAt > now || free === 0 || (chatter && chatterFree <= 0)) {
+        nextAt = Math.min(nextAt, Math.max(readyAt, now));
+        continue;
+      }
+      runnable.push(head);
+      free -= 1;
+      if (chatter) chatterFree -= 1;
+    }
+    return { runnable, nextAt };
+  }
+
+  private launch(effect: EffectRow): void {
+    const chatter = EFFECT_CLASS[effect.kind as EffectKind] === 'chatter';
+    this.busyLanes.set(effect.lane, chatter);
+    const run = this.deliver(effect)
+      .catch((error: unknown) => {
+        this.ctx.logger.error('delivery: could not record an attempt', { effectId: effect.id, error: (error as Error).message });
+      })
+      .finally(() => {
+        if (chatter) this.pacer.delivered(effect.lane, effect.kind, Date.now());
+        this.busyLanes.delete(effect.lane);
+        this.running.delete(run);
+        this.kick();
+      });
+    this.running.add(run);
+  }
+
+  private sleepUntil(at: number): void {
     if (this.timer) clearTimeout(this.timer);
-    const due = nextDueAt(this.ctx.db);
-    const wait = due ? Math.max(0, Math.min(this.pollMs, due.getTime() - Date.now())) : this.pollMs;
-    this.timer = setTimeout(() => this.pass(), wait);
+    this.timer = setTimeout(() => this.pass(), Math.max(0, at - Date.now()));
     this.timer.unref();
   }
 
   private async deliver(effect: EffectRow): Promise<void> {
     const recovering = effect.status === 'in_flight';
-    markInFlight(this.ctx.db, effect.id);
     const attempts = effect.attempts + 1;
     try {
+      markInFlight(this.ctx.db, effect.id);
       const handler = EFFECT_HANDLERS[effect.kind as EffectKind];
       if (!handler) throw new Error(`no handler for effect kind ${effect.kind}`);
       const result = await handler({ effect, recovering }, this.ctx);

@@ -5,6 +5,7 @@ import { postAnnouncement, postChecklist, postNotice, postSummary, refreshCheckl
 import { refreshPages, sendPageDm, sendUsergroupPage } from './pageHandlers.js';
 import { publishHome } from './homeHandler.js';
 import { confirmDeclared } from './confirmHandler.js';
+import { updateDigest } from './digestHandler.js';
 
 /** Every effect kind and the code that makes Slack show it. The type makes a missing kind a compile error. */
 export const EFFECT_HANDLERS: Record<EffectKind, EffectHandler> = {
@@ -16,6 +17,7 @@ export const EFFECT_HANDLERS: Record<EffectKind, EffectHandler> = {
   'checklist.post': postChecklist,
   'checklist.refresh': refreshChecklist,
   'channel.notice': postNotice,
+  'alerts.digest': updateDigest,
   'announce.post': postAnnouncement,
   'page.dm': sendPageDm,
   'page.usergroup': sendUsergroupPage,

@@ -8,18 +8,19 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
 
-/** A message this effect already posted before a crash, found by the effect id in its metadata. */
-async function findEarlierPost(ctx: DeliveryContext, channel: string, effectId: number): Promise<string | undefined> {
-  try {
-    const history = await ctx.client.conversations.history({ channel, limit: 100, include_all_metadata: true });
-    const messages = (history.messages ?? []) as HistoryMessage[];
-    const match = messages.find((m) => m.metadata?.event_type === METADATA_EVENT && Number(m.metadata.event_payload?.['effect_id']) === effectId);
-    return match?.ts;
-  } catch (error) {
-    // Without history we cannot tell; posting again risks a duplicate but never a loss.
-    ctx.logger.warn('delivery: could not check for an earlier post', { channel, effectId, error: (error as Error).message });
-    return undefined;
-  }
+/**
+ * A message this effect already posted before a crash or a lost answer, found by the effect id in
+ * its metadata. If the channel cannot be read, this throws: the effect waits and checks again,
+ * because posting blind is how a flaky Slack ends up with two summaries.
+ */
+async function findEarlierPost(ctx: DeliveryContext, channel: string, effectId: number, threadTs?: string): Promise<string | undefined> {
+  // A reply lives in its thread, not in the channel's history.
+  const history = threadTs
+    ? await ctx.client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true })
+    : await ctx.client.conversations.history({ channel, limit: 100, include_all_metadata: true });
+  const messages = (history.messages ?? []) as HistoryMessage[];
+  const match = messages.find((m) => m.metadata?.event_type === METADATA_EVENT && Number(m.metadata.event_payload?.['effect_id']) === effectId);
+  return match?.ts;
 }
 
 /**
@@ -32,7 +33,7 @@ export async function postOnce(
   message: { channel: string; text: string; blocks?: KnownBlock[]; threadTs?: string },
 ): Promise<{ channel: string; ts: string }> {
   if (attempt.recovering) {
-    const earlier = await findEarlierPost(ctx, message.channel, attempt.effect.id);
+    const earlier = await findEarlierPost(ctx, message.channel, attempt.effect.id, message.threadTs);
     if (earlier) {
       ctx.logger.info('delivery: found the earlier post, not posting again', { effectId: attempt.effect.id });
       return { channel: message.channel, ts: earlier };

@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import type { Db, Executor } from './executor.js';
+
+interface Job {
+  work: (tx: Executor) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The batch's commit failed, so nothing of it was stored; each request of the batch gets this. */
+export class BatchNotStored extends Error {
+  constructor(cause: unknown) {
+    super(`the batch could not be stored: ${(cause as Error).message ?? String(cause)}`, { cause });
+  }
+}
+
+/**
+ * Group commit. Work submitted while the event loop is busy (requests that arrive while a
+ * transaction is being written) runs in the next turn inside ONE transaction, each piece in its
+ * own savepoint, so the fsync of `synchronous = FULL` is paid per batch instead of per alert.
+ * Each promise settles only after the commit that holds its work: a 202 still means stored.
+ *
+ * A piece that throws an error of its own (a rule refusing it) is rolled back alone. A storage
+ * error (SQLite's own) aborts the whole batch: every piece is rejected and none is stored, since
+ * after a failed write the rest of the transaction cannot be trusted.
+ */
+export class GroupCommit {
+  private queue: Job[] = [];
+  private scheduled = false;
+  /** Sizes of recent batches, newest last (tests and benchmarks read it). */
+  readonly recentBatchSizes: number[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly afterCommit: () => void,
+    private readonly maxBatch = 500,
+  ) {}
+
+  submit<T>(work: (tx: Executor) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // setImmediate runs after the poll phase, so every request already read in this turn joins.
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue.splice(0, this.maxBatch);
+    if (this.queue.length > 0) this.schedule();
+    if (batch.length === 0) return;
+    this.recentBatchSizes.push(batch.length);
+    if (this.recentBatchSizes.length > 1000) this.recentBatchSizes.splice(0, 500);
+
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      this.db.transaction(
+        (tx) => {
+          for (const job of batch) {
+            try {
+              outcomes.push({ ok: true, value: tx.transaction((savepoint) => job.work(savepoint)) });
+            } catch (error) {
+              if (error instanceof Database.SqliteError) throw error;
+              outcomes.push({ ok: false, error });
+            }
+          }
+        },
+        { behavior: 'immediate' },
+      );
+    } catch (error) {
+      const failure = new BatchNotStored(error);
+      for (const job of batch) job.reject(failure);
+      return;
+    }
+    this.afterCommit();
+    batch.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    });
+  }
+}
