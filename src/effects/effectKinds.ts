@@ -39,6 +39,8 @@ export interface EffectPayloads {
   'home.publish': { userId: string };
   /** Tell the person who declared an incident where it lives (after its channel exists). */
   'declare.confirm': { userId: string; origin: string };
+  /** Read a 📌-reacted message back from Slack and keep it on the timeline (see requestCapture). */
+  'message.capture': { channelId: string; ts: string; capturedBy: string; requestedAt: string };
 }
 
 export type EffectKind = keyof EffectPayloads;

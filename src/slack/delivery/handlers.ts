@@ -5,6 +5,7 @@ import { postAnnouncement, postChecklist, postNotice, postSummary, refreshCheckl
 import { refreshPages, sendPageDm, sendUsergroupPage } from './pageHandlers.js';
 import { publishHome } from './homeHandler.js';
 import { confirmDeclared } from './confirmHandler.js';
+import { captureReactedMessage } from './captureHandler.js';
 import { updateDigest } from './digestHandler.js';
 
 /** Every effect kind and the code that makes Slack show it. The type makes a missing kind a compile error. */
@@ -24,4 +25,5 @@ export const EFFECT_HANDLERS: Record<EffectKind, EffectHandler> = {
   'pages.refresh': refreshPages,
   'home.publish': publishHome,
   'declare.confirm': confirmDeclared,
+  'message.capture': captureReactedMessage,
 };

@@ -1,10 +1,8 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { captureMessage } from '../../../incidents/captureMessage.js';
-import { findIncidentByChannel } from '../../../incidents/queries.js';
+import { requestCapture } from '../../../incidents/requestCapture.js';
 import { markHandled } from '../../answerUnanswered.js';
 import type { ListenerDeps } from '../listenerDeps.js';
-import { fetchMessage } from './fetchMessage.js';
 
 const reactionSchema = z.looseObject({
   user: z.string(),
@@ -14,19 +12,14 @@ const reactionSchema = z.looseObject({
 
 /**
  * 📌 on a message in an incident channel puts it on the timeline, like a pin. The event names the
- * message without its text, so the text is read back from Slack first.
+ * message without its text; the request is recorded at once and the text read back from Slack
+ * through the outbox, so a failing read-back is retried instead of losing the reaction.
  */
 export function registerPushpinReaction(app: App, deps: ListenerDeps): void {
-  app.event('reaction_added', markHandled, async ({ event, body, client }) => {
+  app.event('reaction_added', markHandled, async ({ event, body }) => {
     const reaction = reactionSchema.safeParse(event);
     if (!reaction.success) return; // another emoji, or a reaction on a file
     const { user, item } = reaction.data;
-    if (!findIncidentByChannel(deps.ctx.db, item.channel)) return;
-    const message = await fetchMessage(client, item.channel, item.ts);
-    if (!message) {
-      deps.logger.warn('slack: pinned message not found', { channel: item.channel, ts: item.ts });
-      return;
-    }
-    captureMessage(deps.ctx, { channelId: item.channel, ...message, capturedBy: user, via: 'reaction', eventId: body.event_id });
+    requestCapture(deps.ctx, { channelId: item.channel, ts: item.ts, capturedBy: user, eventId: body.event_id });
   });
 }
