@@ -2,6 +2,14 @@
  * Loose Block Kit validation: the limits Slack enforces that our own code is likely to break.
  * Each problem is reported the way Slack reports it in `response_metadata.messages`:
  * `[ERROR] <what> [json-pointer:/blocks/3/text/text]`.
+ *
+ * Limits (docs.slack.dev Block Kit reference): 50 blocks per message, 100 per modal or Home tab;
+ * section text 3,000, each of at most 10 fields 2,000; header 150 (plain_text); context at most 10
+ * elements; button text 75, option text and description 75; placeholder 150; input label and hint
+ * 2,000; a text input's max_length and initial_value 3,000 (the value within max_length);
+ * action_id, block_id 255; modal title, submit, close 24; private_metadata 3,000. A message's
+ * `text` over 40,000 answers `msg_too_long` (methods/chat.ts), and block text adding up past
+ * 12,000 characters `msg_blocks_too_long` (undocumented; slackapi/bolt-js#2509).
  */
 import { isRecord } from './args.js';
 
@@ -15,6 +23,10 @@ interface Limits {
 }
 
 export const MESSAGE_LIMITS: Limits = { maxBlocks: 50 };
+/** `text` of chat.postMessage / chat.update / chat.postEphemeral. */
+export const MAX_MESSAGE_TEXT = 40_000;
+/** Total text in one message's blocks before Slack answers `msg_blocks_too_long`. */
+export const MAX_MESSAGE_BLOCKS_TEXT = 12_000;
 export const VIEW_LIMITS: Limits = { maxBlocks: 100 };
 
 class Checker {
@@ -66,6 +78,7 @@ class Checker {
       const p = `${pointer}/${i}`;
       if (!isRecord(o)) return this.fail(p, 'must be an option object');
       this.text(o['text'], `${p}/text`, 75);
+      if (o['description'] !== undefined) this.text(o['description'], `${p}/description`, 75);
       this.maxLen(o['value'], 150, `${p}/value`);
     });
   }
@@ -99,11 +112,17 @@ class Checker {
       case 'radio_buttons':
         this.options(el['options'], `${pointer}/options`, 10);
         break;
-      case 'plain_text_input':
-        if (typeof el['max_length'] === 'number' && el['max_length'] > 3000) {
+      case 'plain_text_input': {
+        const maxLength = el['max_length'];
+        if (typeof maxLength === 'number' && maxLength > 3000) {
           this.fail(`${pointer}/max_length`, 'must be at most 3000');
         }
+        const initial = el['initial_value'];
+        if (typeof initial === 'string') {
+          this.maxLen(initial, Math.min(3000, typeof maxLength === 'number' ? maxLength : 3000), `${pointer}/initial_value`);
+        }
         break;
+      }
       default:
         break;
     }
@@ -192,6 +211,18 @@ function checkBlocksInto(c: Checker, blocks: unknown, limits: Limits, pointer: s
     c.fail(pointer, `no more than ${limits.maxBlocks} items allowed`);
   }
   blocks.forEach((b, i) => c.block(b, `${pointer}/${i}`));
+}
+
+/** Characters of text in a blocks array: every `text` string of every text object, however deep. */
+export function blocksTextLength(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, v) => sum + blocksTextLength(v), 0);
+  if (!isRecord(value)) return 0;
+  let sum = 0;
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'text' && typeof v === 'string') sum += v.length;
+    else if (typeof v === 'object') sum += blocksTextLength(v);
+  }
+  return sum;
 }
 
 /** Problems in a modal or Home tab view ([] when fine). */

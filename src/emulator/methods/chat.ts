@@ -1,6 +1,6 @@
 /** chat.* — posting, updating, deleting messages; ephemerals; permalinks. */
 import { nonEmpty, str } from '../args.js';
-import { MESSAGE_LIMITS, validateBlocks, validateMetadata } from '../blockKit.js';
+import { MAX_MESSAGE_BLOCKS_TEXT, MAX_MESSAGE_TEXT, MESSAGE_LIMITS, blocksTextLength, validateBlocks, validateMetadata } from '../blockKit.js';
 import { clip, renderBody } from '../printer.js';
 import type { EmuChannel, EmuMessage } from '../types.js';
 import type { Handler, MethodContext, MethodResult } from './context.js';
@@ -19,12 +19,13 @@ function content(ctx: MethodContext): Content | MethodResult {
   if (blocks) {
     const problems = validateBlocks(blocks, MESSAGE_LIMITS);
     if (problems.length > 0) return fail('invalid_blocks', problems);
+    if (blocksTextLength(blocks) > MAX_MESSAGE_BLOCKS_TEXT) return fail('msg_blocks_too_long');
   }
   const attachments = blocksArg(ctx.args, 'attachments');
   if (attachments === 'bad') return fail('invalid_attachments');
   if (attachments && attachments.length > 100) return fail('too_many_attachments');
   const text = str(ctx.args, 'text');
-  if (text !== undefined && text.length > 40_000) return fail('msg_too_long');
+  if (text !== undefined && text.length > MAX_MESSAGE_TEXT) return fail('msg_too_long');
   return { text, blocks, attachments };
 }
 

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
 import type { ChecklistItemRow } from '../../db/schema/index.js';
 import { checklistActionId, encodeChecklistValue } from './actionIds.js';
 import { incidentRef, md, mention, plain, slackTime } from './format.js';
+import { clip, fitBlocks } from './limits.js';
 
 const SECTION_TITLES: Record<string, string> = {
   triage: '*Triage* (first 15 minutes)',
@@ -12,7 +12,7 @@ const SECTION_TITLES: Record<string, string> = {
 
 function itemBlock(incidentId: number, item: ChecklistItemRow, index: number): KnownBlock {
   const done = Boolean(item.doneAt);
-  const text = escapeMrkdwn(truncate(item.text, 2500));
+  const text = clip(item.text, 2500);
   const line = done
     ? `:white_check_mark: ~${text}~\n_done by ${mention(item.doneBy)} ${slackTime(item.doneAt!)}_`
     : `:white_large_square: ${index}. ${text}`;
@@ -45,9 +45,10 @@ export function checklistBlocks(incidentId: number, title: string, items: Checkl
   items.forEach((item, index) => {
     if (item.section !== section) {
       section = item.section;
-      blocks.push({ type: 'section', text: md(SECTION_TITLES[section] ?? `*${escapeMrkdwn(section)}*`) });
+      blocks.push({ type: 'section', text: md(SECTION_TITLES[section] ?? `*${clip(section, 200)}*`) });
     }
     blocks.push(itemBlock(incidentId, item, index + 1));
   });
-  return blocks.slice(0, 50);
+  // At most 50 blocks (a long runbook says how many items are not shown), every text within its limit.
+  return fitBlocks(blocks);
 }

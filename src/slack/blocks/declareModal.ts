@@ -4,6 +4,7 @@ import { CATEGORIES, SEVERITIES, type Category } from '../../domain/types.js';
 import { VIEWS } from './callbackIds.js';
 import { checkboxInput, option, radioInput, selectInput, textInput } from './formElements.js';
 import { plain } from './format.js';
+import { fitView } from './limits.js';
 
 /** What the declare form hands back to its submission listener. */
 export interface DeclareMetadata {
@@ -24,7 +25,7 @@ export const PRIVATE_OPTION = 'private';
 
 /** The `/incident declare` form; each block id is the name of the field it fills. */
 export function declareModal(metadata: DeclareMetadata, title?: string): ModalView {
-  return {
+  return fitView({
     type: 'modal',
     callback_id: VIEWS.declare,
     title: plain('Declare an incident', 24),
@@ -54,5 +55,5 @@ export function declareModal(metadata: DeclareMetadata, title?: string): ModalVi
         choices: [option(PRIVATE_OPTION, 'Private incident', 'Private channel; not announced anywhere else')],
       }),
     ],
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import type { InputBlock, PlainTextOption } from '@slack/types';
 import { plain } from './format.js';
+import { cutPlain } from './limits.js';
 
 // Small builders for form inputs. The block id and the action id are both the name of the field
 // the use case takes, so a use case's error about a field (VigilError.field) lands next to that
@@ -37,7 +38,7 @@ export function textInput(field: string, options: InputOptions & { initial?: str
       multiline: options.multiline ?? false,
       max_length: options.maxLength,
       // A value, not a text object: Slack shows it as typed, so it is not escaped.
-      ...(options.initial ? { initial_value: options.initial.slice(0, options.maxLength) } : {}),
+      ...(options.initial ? { initial_value: cutPlain(options.initial, options.maxLength) } : {}),
       ...(options.placeholder ? { placeholder: plain(options.placeholder, 150) } : {}),
     },
     options,

@@ -1,5 +1,6 @@
 import type { Severity } from '../../domain/types.js';
 import { escapeMrkdwn, isSlackUserId, truncate, userMention } from '../../domain/mrkdwn.js';
+import { BUDGETS, clip } from './limits.js';
 
 export const SEVERITY_EMOJI: Record<Severity, string> = {
   SEV1: ':red_circle:',
@@ -23,16 +24,17 @@ export const channelLink = (channelId: string): string => (/^[CGD][A-Z0-9]+$/.te
 /** Mention a user by id; anything that is not a user id is shown as escaped text. */
 export const mention = (userId: string | null | undefined): string => (userId ? userMention(userId) : '_nobody_');
 
-/** "0.71 vs threshold 0.85". */
+/** "psi = *0.31* (threshold 0.25)"; a sender's long metric name is cut. */
 export function metricText(metric: { name: string; value: number; threshold?: number } | null | undefined): string | undefined {
   if (!metric) return undefined;
   const threshold = metric.threshold !== undefined ? ` (threshold ${metric.threshold})` : '';
-  return `${escapeMrkdwn(metric.name)} = *${metric.value}*${threshold}`;
+  return `${clip(metric.name, BUDGETS.inline)} = *${metric.value}*${threshold}`;
 }
 
+/** "fraud-detector @ 2026-11-02"; a sender's long name or version is cut. */
 export function modelText(name: string | null, version: string | null): string | undefined {
   if (!name) return undefined;
-  return version ? `${escapeMrkdwn(name)} @ ${escapeMrkdwn(version)}` : escapeMrkdwn(name);
+  return version ? `${clip(name, BUDGETS.inline)} @ ${clip(version, BUDGETS.inline)}` : clip(name, BUDGETS.inline);
 }
 
 /**
@@ -45,5 +47,5 @@ export const md = (text: string) => ({ type: 'mrkdwn' as const, text });
 /** A timeline actor: a user id becomes a mention, a source name stays text. */
 export function actorText(actor: string): string {
   if (isSlackUserId(actor)) return userMention(actor);
-  return actor === 'vigil' ? 'Vigil' : escapeMrkdwn(actor);
+  return actor === 'vigil' ? 'Vigil' : clip(actor, BUDGETS.inline);
 }

@@ -1,9 +1,9 @@
 import type { IncidentRow } from '../../db/schema/index.js';
 import { formatDuration } from '../../domain/duration.js';
-import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
 import { severityRank } from '../../domain/severity.js';
 import type { Severity } from '../../domain/types.js';
 import { SEVERITY_EMOJI, channelLink, incidentRef, modelText } from './format.js';
+import { FULL_TEXT, clip, fitMessageText } from './limits.js';
 
 const MAX_LISTED = 25;
 
@@ -19,7 +19,7 @@ function incidentLine(incident: IncidentRow, now: Date): string {
   if (incident.isPrivate) return `${head} · :lock: private · ${incident.status} · ${age} · ${where}`;
   const model = modelText(incident.modelName, incident.modelVersion);
   const facts = [incident.category, model, age, incident.status].filter(Boolean).join(' · ');
-  return `${head} · ${facts} · ${where}\n      ${escapeMrkdwn(truncate(incident.title, 90))}`;
+  return `${head} · ${facts} · ${where}\n      ${clip(incident.title, 90)}`;
 }
 
 /** `/incident list`: open incidents, most severe first, oldest first within a severity. */
@@ -30,5 +30,5 @@ export function incidentListText(open: readonly IncidentRow[], now: Date): strin
   );
   const lines = sorted.slice(0, MAX_LISTED).map((incident) => incidentLine(incident, now));
   const more = sorted.length > MAX_LISTED ? `\n…and ${sorted.length - MAX_LISTED} more (the Home tab lists them all).` : '';
-  return `*Open incidents (${open.length})*\n${lines.join('\n')}${more}`;
+  return fitMessageText(`*Open incidents (${open.length})*\n${lines.join('\n')}${more}`, FULL_TEXT.home);
 }

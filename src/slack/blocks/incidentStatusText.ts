@@ -1,11 +1,11 @@
 import type { TimelineEventRow } from '../../db/schema/index.js';
 import { formatDuration } from '../../domain/duration.js';
-import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
 import { INCIDENT_ROLES, ROLE_TITLES } from '../../domain/roles.js';
 import type { Severity } from '../../domain/types.js';
 import type { IncidentView } from '../../incidents/readModel.js';
 import { SEVERITY_EMOJI, actorText, incidentRef, mention, modelText } from './format.js';
 import { timelineSummaryMrkdwn } from './timelineText.js';
+import { FULL_TEXT, clip, fitText } from './limits.js';
 
 const OPEN_ITEMS_SHOWN = 3;
 
@@ -30,7 +30,7 @@ function checklistLines(view: IncidentView): string {
   const open = view.checklist.filter((item) => !item.doneAt);
   if (view.checklist.length === 0) return 'Checklist: none';
   if (open.length === 0) return `Checklist: all ${view.checklist.length} items done`;
-  const next = open.slice(0, OPEN_ITEMS_SHOWN).map((item) => `   • ${escapeMrkdwn(truncate(item.text, 150))}`);
+  const next = open.slice(0, OPEN_ITEMS_SHOWN).map((item) => `   • ${clip(item.text, 150)}`);
   const rest = open.length > OPEN_ITEMS_SHOWN ? [`   …and ${open.length - OPEN_ITEMS_SHOWN} more`] : [];
   return [`Checklist: ${open.length} of ${view.checklist.length} open. Next:`, ...next, ...rest].join('\n');
 }
@@ -43,7 +43,7 @@ export function incidentStatusText(view: IncidentView, lastEvent: TimelineEventR
   const age = formatDuration(now.getTime() - incident.declaredAt.getTime());
   const lines = [
     `${SEVERITY_EMOJI[severity]} *${incidentRef(incident.id)}* ${severity} · *${incident.status}* · ${incident.category}${model ? ` · ${model}` : ''} · declared ${age} ago`,
-    `*${escapeMrkdwn(truncate(incident.title, 200))}*`,
+    `*${clip(incident.title, 200)}*`,
     acknowledgementLine(view, now),
     rolesLine(view),
   ];
@@ -52,5 +52,5 @@ export function incidentStatusText(view: IncidentView, lastEvent: TimelineEventR
   }
   lines.push(checklistLines(view));
   if (incident.status === 'resolved' && incident.resolvedAt) lines.push(`Resolved ${ago(incident.resolvedAt, now)} by ${mention(incident.resolvedBy)}`);
-  return truncate(lines.join('\n'), 2900);
+  return fitText(lines.join('\n'), 2900, FULL_TEXT.timeline);
 }

@@ -4,13 +4,16 @@ import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
 import { escapeKeepingMentions } from '../../domain/slackText.js';
 import { isIncidentRole, ROLE_TITLES } from '../../domain/roles.js';
 import { mention, slackTime } from './format.js';
+import { BUDGETS, FULL_TEXT, clip, fitMessageText } from './limits.js';
 
 type Data = Record<string, unknown>;
-const str = (value: unknown): string => escapeMrkdwn(String(value ?? ''));
+const str = (value: unknown): string => clip(String(value ?? ''), BUDGETS.inline);
 const users = (value: unknown): string => (Array.isArray(value) ? value.map((u) => mention(String(u))).join(', ') : '');
 const ids = (value: unknown): number[] => (Array.isArray(value) ? value.map(Number) : []);
 /** A person's own words (a note, a reason): their @mentions work, nothing else is markup. */
 const words = (value: unknown, max = 2900): string => escapeKeepingMentions(truncate(String(value ?? ''), max));
+/** An alert's title, as a sender wrote it: escaped, and cut (the timeline quotes it whole). */
+const alertTitle = (title: string): string => `_${clip(title, BUDGETS.inline)}_`;
 const reason = (value: unknown): string => (value ? `: ${words(value, 500)}` : '');
 const roleTitle = (value: unknown): string => {
   const role = String(value ?? '');
@@ -22,7 +25,7 @@ const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = 
   signal_cleared: (view, data) => {
     const cleared = view.alerts.filter((a) => ids(data['alertIds']).includes(a.id));
     const firing = view.alerts.filter((a) => a.status === 'firing').length;
-    const names = cleared.map((a) => `_${escapeMrkdwn(a.title)}_`).join(', ');
+    const names = cleared.map((a) => alertTitle(a.title)).join(', ');
     const rest = firing === 0
       ? 'All signals have cleared. The incident stays open until someone resolves it: confirm recovery, then `/incident resolve`.'
       : `${firing} alert${firing === 1 ? ' is' : 's are'} still firing.`;
@@ -31,7 +34,7 @@ const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = 
   alert_attached: (view, data) => {
     const alert = view.alerts.find((a) => a.id === Number(data['alertId']));
     const again = data['refired'] ? 'fired again' : 'joined this incident';
-    return `:heavy_plus_sign: Alert ${again}: _${alert ? escapeMrkdwn(alert.title) : 'unknown'}_`;
+    return `:heavy_plus_sign: Alert ${again}: ${alert ? alertTitle(alert.title) : '_unknown_'}`;
   },
   acknowledged: (view) =>
     `:eyes: ${mention(view.incident.acknowledgedBy)} acknowledged ${view.incident.acknowledgedAt ? slackTime(view.incident.acknowledgedAt) : ''}. Unacknowledged escalation steps are cancelled.`,
@@ -72,6 +75,7 @@ const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = 
     `:warning: ${str(data['step'])}: nobody to page (${str(data['target'])} has no members). Check \`rotations:\` in the policy file.`,
 };
 
+/** A notice, never longer than a readable message (a storm clearing 500 alerts at once names the first ones). */
 export function noticeText(notice: NoticeKind, view: IncidentView, data: Data): string {
-  return NOTICES[notice](view, data);
+  return fitMessageText(NOTICES[notice](view, data), FULL_TEXT.timeline);
 }

@@ -1,10 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { Severity } from '../../domain/types.js';
-import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
+import { truncate } from '../../domain/mrkdwn.js';
 import { formatDuration } from '../../domain/duration.js';
 import type { IncidentView } from '../../incidents/readModel.js';
 import { ACTIONS } from './actionIds.js';
 import { SEVERITY_EMOJI, channelLink, incidentRef, md, mention, modelText, plain, slackTime } from './format.js';
+import { clip, fitBlocks } from './limits.js';
 
 /** The direct message that pages someone: what, how bad, how long unanswered, where, and Acknowledge. */
 export function pageBlocks(view: IncidentView, stepLabel: string, now: Date): KnownBlock[] {
@@ -21,13 +22,11 @@ export function pageBlocks(view: IncidentView, stepLabel: string, now: Date): Kn
   const blocks: KnownBlock[] = [
     {
       type: 'section',
+      // The title is cut on its own so that the lines after it (where to join) always show.
       text: md(
-        truncate(
-          `:rotating_light: *You are paged (${escapeMrkdwn(stepLabel)})* for *${incidentRef(incident.id)}* ${SEVERITY_EMOJI[severity]} ${severity}\n` +
-            `*${escapeMrkdwn(incident.title)}*\n` +
-            `${incident.category}${model ? ` · ${model}` : ''} · ${waiting}\nJoin: ${where}`,
-          2900,
-        ),
+        `:rotating_light: *You are paged (${clip(stepLabel, 100)})* for *${incidentRef(incident.id)}* ${SEVERITY_EMOJI[severity]} ${severity}\n` +
+          `*${clip(incident.title, 500)}*\n` +
+          `${incident.category}${model ? ` · ${model}` : ''} · ${waiting}\nJoin: ${where}`,
       ),
     },
   ];
@@ -38,20 +37,21 @@ export function pageBlocks(view: IncidentView, stepLabel: string, now: Date): Kn
       elements: [{ type: 'button', action_id: ACTIONS.acknowledge, text: plain('Acknowledge'), style: 'primary', value: String(incident.id) }],
     });
   }
-  return blocks;
+  return fitBlocks(blocks);
 }
 
 export function announceText(view: IncidentView): string {
   const { incident } = view;
   const severity = incident.severity as Severity;
   const where = incident.channelId ? channelLink(incident.channelId) : '';
-  return `${SEVERITY_EMOJI[severity]} *${incidentRef(incident.id)}* ${severity} ${incident.category}: ${escapeMrkdwn(truncate(incident.title, 300))} → ${where}`;
+  return `${SEVERITY_EMOJI[severity]} *${incidentRef(incident.id)}* ${severity} ${incident.category}: ${clip(incident.title, 300)} → ${where}`;
 }
 
 /** Channel topic: plain text (Slack does not render mrkdwn there), at most 250 characters. */
 export function topicText(view: IncidentView): string {
   const { incident } = view;
-  const model = incident.modelName ? ` · ${escapeMrkdwn(incident.modelName)}${incident.modelVersion ? `@${escapeMrkdwn(incident.modelVersion)}` : ''}` : '';
+  // Name and version cut on their own, so the state and the incident number always show.
+  const model = incident.modelName ? ` · ${clip(incident.modelName, 60)}${incident.modelVersion ? `@${clip(incident.modelVersion, 40)}` : ''}` : '';
   const ack = incident.acknowledgedBy ? ` · ack by <@${incident.acknowledgedBy}>` : '';
   return truncate(`${incident.severity} · ${incident.status}${model}${ack} · ${incidentRef(incident.id)}`, 250);
 }

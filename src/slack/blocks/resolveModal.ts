@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import type { IncidentRow } from '../../db/schema/index.js';
-import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
+import { clip, fitView } from './limits.js';
 import { VIEWS } from './callbackIds.js';
 import { dateTimeInput, option, radioInput, textInput } from './formElements.js';
 import { incidentRef, md, plain } from './format.js';
@@ -14,7 +14,7 @@ export interface ResolveMetadata {
 
 /** The resolve form: what fixed it, why it broke, whether the model was rolled back, when impact ended. */
 export function resolveModal(incident: IncidentRow, metadata: ResolveMetadata): ModalView {
-  return {
+  return fitView({
     type: 'modal',
     callback_id: VIEWS.resolve,
     title: plain(`Resolve ${incidentRef(incident.id)}`, 24),
@@ -22,11 +22,11 @@ export function resolveModal(incident: IncidentRow, metadata: ResolveMetadata): 
     close: plain('Cancel', 24),
     private_metadata: JSON.stringify(metadata),
     blocks: [
-      { type: 'context', elements: [md(`*${incidentRef(incident.id)}* ${incident.severity} · ${escapeMrkdwn(truncate(incident.title, 200))}`)] },
+      { type: 'context', elements: [md(`*${incidentRef(incident.id)}* ${incident.severity} · ${clip(incident.title, 200)}`)] },
       textInput('summary', { label: 'How was it resolved?', multiline: true, maxLength: 3000, placeholder: 'Rolled back to 2026-11-02; accuracy back to 0.91' }),
       textInput('rootCause', { label: 'Root cause, as far as known', optional: true, multiline: true, maxLength: 3000, hint: 'The review separates the proximate cause from the root cause; a first guess is fine.' }),
       radioInput('modelRolledBack', { label: 'Was the model rolled back?', choices: [option('yes', 'Yes'), option('no', 'No')] }),
       dateTimeInput('customerImpactEndedAt', { label: 'When did customer impact end?', optional: true, hint: 'Leave empty if customers were not affected.' }),
     ],
-  };
+  });
 }

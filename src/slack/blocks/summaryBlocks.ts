@@ -5,26 +5,55 @@ import type { IncidentView } from '../../incidents/readModel.js';
 import { INCIDENT_ROLES, ROLE_TITLES } from '../../domain/roles.js';
 import { ACTIONS, claimRoleActionId, encodeClaimRoleValue } from './actionIds.js';
 import { SEVERITY_EMOJI, actorText, incidentRef, md, mention, metricText, modelText, plain, slackTime } from './format.js';
+import { BUDGETS, FULL_TEXT, clip, fitBlocks, fitText } from './limits.js';
 
 const MAX_ALERTS_SHOWN = 10;
 // Labels every alert has or that the fields above already show.
 const LABELS_SHOWN_ELSEWHERE = new Set(['alertname', 'model', 'model_version', 'severity', 'category', 'signal']);
+const MAX_LABELS_SHOWN = 12;
+const LABEL_KEY_CHARS = 60;
+const LABEL_VALUE_CHARS = 80;
+const ALERT_TITLE_CHARS = 120;
+const LINK_LABEL_CHARS = 40;
 
+/** A link, or just its label when the URL is too long to be worth a link (or to fit). */
+function linkText(link: { url: string; title: string }): string {
+  // Cut before mrkdwnLink escapes it: the label is still raw text here.
+  const label = truncate(link.title, LINK_LABEL_CHARS);
+  return link.url.length > BUDGETS.linkUrl ? `${escapeMrkdwn(label)} (link too long to show)` : mrkdwnLink(link.url, label);
+}
+
+function labelsText(labels: Record<string, string>): string {
+  const shown = Object.entries(labels).filter(([key]) => !LABELS_SHOWN_ELSEWHERE.has(key));
+  const more = shown.length > MAX_LABELS_SHOWN ? ` +${shown.length - MAX_LABELS_SHOWN} more labels` : '';
+  return (
+    shown
+      .slice(0, MAX_LABELS_SHOWN)
+      .map(([key, value]) => `\`${clip(key, LABEL_KEY_CHARS)}=${clip(value, LABEL_VALUE_CHARS)}\``)
+      .join(' ') + more
+  );
+}
+
+/**
+ * One line per alert (up to ten), each within its share of the section, so one alert with huge
+ * labels cannot push the others out; its links come before its labels, as they are what people use.
+ */
 function alertLines(view: IncidentView): string {
-  const lines = view.alerts.slice(0, MAX_ALERTS_SHOWN).map((alert) => {
+  const shown = view.alerts.slice(0, MAX_ALERTS_SHOWN);
+  const share = Math.floor((BUDGETS.section - 200) / Math.max(1, shown.length));
+  let cut = false;
+  const lines = shown.map((alert) => {
     const status = alert.status === 'resolved' ? ':white_check_mark: cleared' : ':rotating_light: firing';
-    const links = alert.links.map((link) => mrkdwnLink(link.url, link.title)).join(' · ');
-    const labels = Object.entries(alert.labels)
-      .filter(([key]) => !LABELS_SHOWN_ELSEWHERE.has(key))
-      .map(([key, value]) => `\`${escapeMrkdwn(key)}=${escapeMrkdwn(value)}\``)
-      .join(' ');
+    const links = alert.links.slice(0, 10).map(linkText).join(' · ');
+    const labels = labelsText(alert.labels);
     const repeats = alert.receiveCount > 1 ? ` (received ${alert.receiveCount}×)` : '';
-    return [`• ${status} ${escapeMrkdwn(truncate(alert.title, 200))}${repeats}`, labels && `   ${labels}`, links && `   ${links}`]
-      .filter(Boolean)
-      .join('\n');
+    const line = [`• ${status} ${clip(alert.title, ALERT_TITLE_CHARS)}${repeats}`, links && `   ${links}`, labels && `   ${labels}`].filter(Boolean).join('\n');
+    if (line.length > share) cut = true;
+    return fitText(line, share);
   });
   const more = view.alerts.length > MAX_ALERTS_SHOWN ? `\n…and ${view.alerts.length - MAX_ALERTS_SHOWN} more` : '';
-  return truncate(lines.join('\n') + more, 2900);
+  const note = cut ? `\n_Some alert text is cut to fit; the full text is at each alert’s source._` : '';
+  return fitText(lines.join('\n') + more + note, BUDGETS.section, FULL_TEXT.alertSource);
 }
 
 /** The state, with when it began where that is worth knowing at a glance. */
@@ -85,7 +114,7 @@ export function summaryBlocks(view: IncidentView): KnownBlock[] {
     { type: 'section', fields: fields.slice(0, 10) },
   ];
   if (incident.description) {
-    blocks.push({ type: 'section', text: md(truncate(escapeMrkdwn(incident.description), 2900)) });
+    blocks.push({ type: 'section', text: md(clip(incident.description, BUDGETS.section, FULL_TEXT.alertSource)) });
   }
   const impact = impactLine(view);
   if (impact) blocks.push({ type: 'context', elements: [md(impact)] });
@@ -111,8 +140,9 @@ export function summaryBlocks(view: IncidentView): KnownBlock[] {
     type: 'context',
     elements: [md(`${incidentRef(incident.id)} · \`/incident help\` for commands`)],
   });
-  return blocks;
+  // Whatever a sender put in, nothing leaves here over Slack's limits.
+  return fitBlocks(blocks);
 }
 
 export const summaryFallbackText = (view: IncidentView): string =>
-  `${incidentRef(view.incident.id)} ${view.incident.severity} ${escapeMrkdwn(view.incident.title)}`;
+  `${incidentRef(view.incident.id)} ${view.incident.severity} ${clip(view.incident.title, BUDGETS.fallbackText - 20)}`;

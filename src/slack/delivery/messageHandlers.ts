@@ -10,7 +10,7 @@ import { checklistTitle } from '../blocks/checklistTitle.js';
 import { runbookIntroFor } from '../blocks/runbookIntro.js';
 import type { EffectHandler } from './deliveryContext.js';
 import { incidentChannel } from './channelHandlers.js';
-import { postOnce } from './postOnce.js';
+import { postSized, updateSized } from './postSized.js';
 import { slackErrorCode } from './slackErrors.js';
 
 export const postSummary: EffectHandler = async (attempt, ctx) => {
@@ -18,7 +18,7 @@ export const postSummary: EffectHandler = async (attempt, ctx) => {
   const channel = incidentChannel(ctx, incidentId);
   if (!channel) return { skipped: 'no channel' };
   const view = loadIncidentView(ctx.db, incidentId, ctx.runbooks);
-  const posted = await postOnce(ctx, attempt, { channel, text: summaryFallbackText(view), blocks: summaryBlocks(view) });
+  const posted = await postSized(ctx, attempt, { channel, text: summaryFallbackText(view), blocks: summaryBlocks(view) });
   recordSlackMessage(ctx.db, incidentId, 'summary', posted.channel, posted.ts);
   try {
     await ctx.client.pins.add({ channel: posted.channel, timestamp: posted.ts });
@@ -33,7 +33,7 @@ export const refreshSummary: EffectHandler = async (attempt, ctx) => {
   const message = slackMessageOf(ctx.db, incidentId, 'summary');
   if (!message) return { skipped: 'summary not posted' };
   const view = loadIncidentView(ctx.db, incidentId, ctx.runbooks);
-  await ctx.client.chat.update({ channel: message.channelId, ts: message.ts, text: summaryFallbackText(view), blocks: summaryBlocks(view) });
+  await updateSized(ctx, { channel: message.channelId, ts: message.ts, text: summaryFallbackText(view), blocks: summaryBlocks(view) });
   return undefined;
 };
 
@@ -46,7 +46,7 @@ export const postChecklist: EffectHandler = async (attempt, ctx) => {
   if (!channel) return { skipped: 'no channel' };
   const title = checklistTitle(list, ctx.runbooks);
   const blocks = checklistBlocks(incidentId, title, checklistOf(ctx.db, incidentId, list), runbookIntroFor(ctx.runbooks, list));
-  const posted = await postOnce(ctx, attempt, { channel, text: title, blocks });
+  const posted = await postSized(ctx, attempt, { channel, text: title, blocks });
   recordSlackMessage(ctx.db, incidentId, checklistRole(list), posted.channel, posted.ts);
   return { ts: posted.ts };
 };
@@ -58,7 +58,7 @@ export const refreshChecklist: EffectHandler = async (attempt, ctx) => {
   if (!message) return { skipped: 'checklist not posted' };
   const title = checklistTitle(list, ctx.runbooks);
   const blocks = checklistBlocks(incidentId, title, checklistOf(ctx.db, incidentId, list), runbookIntroFor(ctx.runbooks, list));
-  await ctx.client.chat.update({ channel: message.channelId, ts: message.ts, text: title, blocks });
+  await updateSized(ctx, { channel: message.channelId, ts: message.ts, text: title, blocks });
   return undefined;
 };
 
@@ -69,7 +69,7 @@ export const postNotice: EffectHandler = async (attempt, ctx) => {
   const notice = attempt.effect.payload['notice'] as NoticeKind;
   const data = (attempt.effect.payload['data'] as Record<string, unknown> | undefined) ?? {};
   const text = noticeText(notice, loadIncidentView(ctx.db, incidentId), data);
-  const posted = await postOnce(ctx, attempt, { channel, text });
+  const posted = await postSized(ctx, attempt, { channel, text });
   return { ts: posted.ts };
 };
 
@@ -80,10 +80,10 @@ export const postAnnouncement: EffectHandler = async (attempt, ctx) => {
   const channel = String(attempt.effect.payload['channel']);
   const text = announceText(loadIncidentView(ctx.db, incidentId));
   try {
-    return await postOnce(ctx, attempt, { channel, text });
+    return await postSized(ctx, attempt, { channel, text });
   } catch (error) {
     if (slackErrorCode(error) !== 'not_in_channel') throw error;
     await ctx.client.conversations.join({ channel });
-    return await postOnce(ctx, attempt, { channel, text });
+    return await postSized(ctx, attempt, { channel, text });
   }
 };

@@ -4,7 +4,7 @@ import { incidentRef } from '../blocks/format.js';
 import { pageBlocks } from '../blocks/pageBlocks.js';
 import type { Attempt, DeliveryContext, EffectHandler } from './deliveryContext.js';
 import { incidentChannel } from './channelHandlers.js';
-import { postOnce } from './postOnce.js';
+import { postSized, updateSized } from './postSized.js';
 import { slackErrorCode } from './slackErrors.js';
 
 async function dmPage(ctx: DeliveryContext, attempt: Attempt, userId: string, stepLabel: string): Promise<string> {
@@ -13,7 +13,7 @@ async function dmPage(ctx: DeliveryContext, attempt: Attempt, userId: string, st
   const dm = opened.channel?.id;
   if (!dm) throw new Error('conversations.open answered without a channel');
   const view = loadIncidentView(ctx.db, incidentId);
-  const posted = await postOnce(ctx, attempt, {
+  const posted = await postSized(ctx, attempt, {
     channel: dm,
     text: `You are paged (${stepLabel}) for ${incidentRef(incidentId)} ${view.incident.severity}`,
     blocks: pageBlocks(view, stepLabel, ctx.clock.now()),
@@ -33,7 +33,7 @@ export const refreshPages: EffectHandler = async (attempt, ctx) => {
   const now = ctx.clock.now();
   for (const message of pageMessagesOf(ctx.db, incidentId)) {
     const label = pageLabelOf(message.role);
-    await ctx.client.chat.update({
+    await updateSized(ctx, {
       channel: message.channelId,
       ts: message.ts,
       text: `Page (${label}) for ${incidentRef(incidentId)} ${view.incident.severity}`,
