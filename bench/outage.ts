@@ -63,10 +63,10 @@ export async function benchOutage(opts: OutageOptions = {}): Promise<string[]> {
   const agent = keepAliveAgent(4);
   const hook = `${vigil.url}/webhooks/detector`;
   const run = `outage${Date.now().toString(36)}`;
-  // A batch: five new incidents (the first five shapes) and three alerts joining each.
+  // A batch: five new incidents and nine alerts joining each.
   const fire = async (batch: string, shapes: number[]) => {
     for (const k of shapes) {
-      for (let j = 0; j < 4; j += 1) {
+      for (let j = 0; j < 10; j += 1) {
         const answer = await send(agent, hook, 'POST', DETECTOR_HEADERS, alertBody(`${run}-${batch}`, k + j * INCIDENTS.length));
         if (answer.status !== 202) throw new Error(`alert answered ${answer.status}: ${answer.body}`);
       }

@@ -167,8 +167,14 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
         if (deliveryDone && pagesDone) break;
         await sleep(250);
       }
-      const cutoff = settledAt ?? Date.now();
+      const watchedUntil = Date.now();
+      const cutoff = settledAt ?? watchedUntil;
       const leftAtCutoff = settledAt === undefined ? peek.undelivered() : 0;
+      const doneInWindow = peek.all<{ n: number }>(
+        "select count(*) as n from effects where status in ('done', 'dead') and done_at between ? and ?",
+        stormStart,
+        cutoff,
+      )[0]?.n ?? 0;
       const byPhase = await commands.stop();
       const stormRssPeak = rss.stop();
       const stormStats = await emulator.stats(stormStart, cutoff);
@@ -199,7 +205,9 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
         `Slack calls per storm alert: ${(stormStats.calls / stormAlerts).toFixed(3)} (${n(stormStats.calls)} calls for ${n(stormAlerts)} alerts, ` +
           (settledAt !== undefined
             ? `delivery settled ${s(settledAt - stormEnd)} after the storm's last alert`
-            : `cut off ${s(cutoff - stormEnd)} after the storm with ${n(leftAtCutoff)} effects undelivered`) +
+            : `cut off ${s(cutoff - stormEnd)} after the storm with ${n(leftAtCutoff)} effects undelivered; ` +
+              `at the ${(stormStats.calls / Math.max(1, doneInWindow)).toFixed(2)} calls per effect delivered so far, ` +
+              `about ${((stormStats.calls + (leftAtCutoff * stormStats.calls) / Math.max(1, doneInWindow)) / stormAlerts).toFixed(2)} per alert once drained`) +
           `; 429s ${n(stormStats.rateLimited)}) | baseline: opening one incident ${(openStats.calls / INCIDENTS.length).toFixed(1)} calls` +
           `${openSettled === undefined ? ' (openings not settled in 30 s)' : ''}`,
       );
@@ -224,7 +232,8 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       out.push(
         `L2 page delay during the storm (due = opened + 30 s, scheduler tick 5 s): ` +
           (l2.length ? `p50 ${s(pct(l2, 0.5))} max ${s(Math.max(...l2))}, ` : '') +
-          `${within} of ${opened.length} within tick + 2 s (7 s)${missing.length ? `; never paged: INC-${missing.join(', INC-')}` : ''} | ` +
+          `${within} of ${opened.length} within tick + 2 s (7 s)` +
+          `${missing.length ? `; ${missing.length} not paged by the end of the run, ${s(watchedUntil - maxDue)} after the last due time` : ''} | ` +
           `baseline L1 page delay before the storm (due at opening): ${l1.length ? `p50 ${s(pct(l1, 0.5))} max ${s(Math.max(...l1))}` : 'none seen'}`,
       );
 
