@@ -27,6 +27,7 @@ export class BatchNotStored extends Error {
 export class GroupCommit {
   private queue: Job[] = [];
   private scheduled = false;
+  private paused = false;
   /** Sizes of recent batches, newest last (tests and benchmarks read it). */
   readonly recentBatchSizes: number[] = [];
 
@@ -43,8 +44,26 @@ export class GroupCommit {
     });
   }
 
+  /** Work waiting for the next commit. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /**
+   * Hold commits: submitted work waits, unanswered, until resume(). Tests use it to gather a
+   * batch without depending on how fast a loaded machine delivers requests.
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    if (this.queue.length > 0) this.schedule();
+  }
+
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.paused) return;
     this.scheduled = true;
     // setImmediate runs after the poll phase, so every request already read in this turn joins.
     setImmediate(() => this.flush());
@@ -52,6 +71,7 @@ export class GroupCommit {
 
   private flush(): void {
     this.scheduled = false;
+    if (this.paused) return;
     const batch = this.queue.splice(0, this.maxBatch);
     if (this.queue.length > 0) this.schedule();
     if (batch.length === 0) return;

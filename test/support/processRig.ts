@@ -30,6 +30,10 @@ export class ProcessRig {
     return new ProcessRig(emulator, vigil, dir);
   }
 
+  get databasePath(): string {
+    return path.join(this.dir, 'vigil.db');
+  }
+
   /** The Alertmanager fixture, authenticated, to the running process. */
   fireAlertmanager(): Promise<Response> {
     return fetch(`${this.vigil.url}/webhooks/alertmanager`, {

@@ -27,8 +27,6 @@ export interface DeliveryWorkerOptions {
 
 // Capped low: after an outage the backlog must reach Slack within a minute of its return.
 const MAX_BACKOFF_MS = 30_000;
-// A chatter head waiting for its incident's channel looks again this soon.
-const SETUP_RECHECK_MS = 250;
 
 /** 1s, 2s, 4s ... capped at 30 s, with jitter so a Slack outage does not end in a stampede. */
 export function backoffMs(attempts: number): number {
@@ -123,11 +121,10 @@ export class DeliveryWorker {
     let free = this.concurrency - this.busyLanes.size;
     let chatterFree = this.concurrency - 1 - [...this.busyLanes.values()].filter(Boolean).length;
     for (const head of heads) {
-      if (this.busyLanes.has(head.lane)) continue; // its end kicks a new pass
+      // A busy lane's end kicks a new pass; so does the end of the set-up a chatter head waits for.
+      if (this.busyLanes.has(head.lane) || head.waitingForSetup) continue;
       const chatter = EFFECT_CLASS[head.kind as EffectKind] === 'chatter';
-      const readyAt = head.waitingForSetup
-        ? now + SETUP_RECHECK_MS
-        : Math.max(head.nextAttemptAt, chatter ? this.pacer.notBefore(head.lane, head.kind) : 0);
+      const readyAt = Math.max(head.nextAttemptAt, chatter ? this.pacer.notBefore(head.lane, head.kind) : 0);
       if (readyAt > now || free === 0 || (chatter && chatterFree <= 0)) {
         nextAt = Math.min(nextAt, Math.max(readyAt, now));
         continue;
