@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, SIGNING_SECRET } from '../support/harness.js';
 import { PEOPLE } from '../support/testPolicy.js';
+import { checks, lastModal, radio, select, submitView, text } from '../support/surfacePayloads.js';
 
 // Correctly signed requests that Slack itself would never send, or that Vigil has no listener
 // for. Every one must be answered at once: 200 for what Vigil does not handle, 400 for what
@@ -163,5 +164,64 @@ describe('request timestamps are checked in both directions', () => {
       expect(res.status).toBe(200);
       expect(res.text).toContain('/incident');
     }
+  });
+});
+
+describe('a form submission that must ask Slack first still answers in the form within 3 s', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const declareForm = {
+    title: text('Toxic completions from the support bot'),
+    description: text('Safety filter bypassed since 09:10'),
+    severity: select('SEV1'),
+    category: select('safety'),
+    modelName: text(null),
+    modelVersion: text(null),
+    customerImpact: radio('yes'),
+    isPrivate: checks(),
+  };
+  const incidentCount = () => (h.vigil.store.sqlite.prepare('select count(*) as n from incidents').get() as { n: number }).n;
+
+  it.each([
+    ['never answers', { hang: true as const }],
+    ['fails', { status: 500 }],
+  ])('SEV1 declare while the user-group look-up %s: refused next to the severity, in time', async (_name, fault) => {
+    h = await Harness.start({ policy: `permissions:\n  declareSev1: [S0INCLEADS]\n` });
+    h.emulator.addUsergroup({ id: 'S0INCLEADS', handle: 'incident-leads', users: [PEOPLE.responder] });
+    await h.command('declare');
+    h.emulator.injectFault('usergroups.users.list', fault, 5);
+
+    const started = Date.now();
+    const res = await submitView(h, lastModal(h), declareForm);
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ response_action: 'errors', errors: { severity: expect.stringContaining('You may not declare a SEV1 incident') } });
+    expect(incidentCount()).toBe(0);
+  });
+
+  it('SEV1 declare with the look-up answering: declared, and the form closed', async () => {
+    h = await Harness.start({ policy: `permissions:\n  declareSev1: [S0INCLEADS]\n` });
+    h.emulator.addUsergroup({ id: 'S0INCLEADS', handle: 'incident-leads', users: [PEOPLE.responder] });
+    await h.command('declare');
+    const res = await submitView(h, lastModal(h), declareForm);
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    expect(incidentCount()).toBe(1);
+  });
+
+  it('a resolve form whose look-up never answers is refused in the form, in time', async () => {
+    h = await Harness.start({ policy: `permissions:\n  resolve: [S0INCLEADS]\n` });
+    h.emulator.addUsergroup({ id: 'S0INCLEADS', handle: 'incident-leads', users: [PEOPLE.responder] });
+    const channel = await h.openFixtureIncident();
+    await h.command('resolve', { channel });
+    const modal = lastModal(h);
+    h.emulator.injectFault('usergroups.users.list', { hang: true }, 5);
+    const started = Date.now();
+    const res = await submitView(h, modal, { summary: text('Rolled back to v41'), modelRolledBack: radio('yes') });
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(res.body).toMatchObject({ response_action: 'errors', errors: { summary: expect.stringContaining('You may not resolve incidents') } });
   });
 });

@@ -5,6 +5,7 @@ import { CLAIM_ROLE_ACTION_PATTERN } from '../../blocks/actionIds.js';
 import { incidentRef } from '../../blocks/format.js';
 import { errorReply, tellUser } from '../../replies.js';
 import type { ListenerDeps } from '../listenerDeps.js';
+import { readInteraction } from '../interaction.js';
 
 /** `<incidentId>:<role>`, as encodeClaimRoleValue wrote it. */
 function parseValue(value: string | undefined): { incidentId: number; role: IncidentRole } {
@@ -18,17 +19,18 @@ function parseValue(value: string | undefined): { incidentId: number; role: Inci
 export function registerClaimRoleButton(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: CLAIM_ROLE_ACTION_PATTERN }, async ({ ack, body, action, client }) => {
     await ack();
-    const channel = body.channel?.id ?? body.container?.channel_id;
+    const who = readInteraction(body, deps.logger);
+    if (!who) return;
     let reply: string;
     try {
       const { incidentId, role } = parseValue(action.value);
-      const result = assignRole(deps.ctx, { incidentId, role, userId: body.user.id, by: body.user.id, onlyIfVacant: true });
+      const result = assignRole(deps.ctx, { incidentId, role, userId: who.userId, by: who.userId, onlyIfVacant: true });
       reply = result.changed
         ? `:bust_in_silhouette: You are ${ROLE_TITLES[role]} of ${incidentRef(incidentId)}: ${ROLE_DUTIES[role]}.`
         : `You already are ${ROLE_TITLES[role]} of ${incidentRef(incidentId)}.`;
     } catch (error) {
       reply = errorReply(error, deps.logger);
     }
-    if (channel) await tellUser(client, channel, body.user.id, reply, deps.logger);
+    if (who.channelId) await tellUser(client, who.channelId, who.userId, reply, deps.logger);
   });
 }

@@ -3,16 +3,18 @@ import { escalateNow } from '../../../incidents/escalateNow.js';
 import { ACTIONS } from '../../blocks/actionIds.js';
 import { errorReply, tellUser } from '../../replies.js';
 import type { ListenerDeps } from '../listenerDeps.js';
+import { incidentIdValue, readInteraction } from '../interaction.js';
 
 /** Escalate: jump to the next planned step now. */
 export function registerEscalateButton(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: ACTIONS.escalate }, async ({ ack, body, action, client }) => {
     await ack();
-    const channel = body.channel?.id ?? body.container?.channel_id;
+    const who = readInteraction(body, deps.logger);
+    if (!who) return;
     try {
-      escalateNow(deps.ctx, { incidentId: Number(action.value), userId: body.user.id });
+      escalateNow(deps.ctx, { incidentId: incidentIdValue.parse(action.value), userId: who.userId });
     } catch (error) {
-      if (channel) await tellUser(client, channel, body.user.id, errorReply(error, deps.logger), deps.logger);
+      if (who.channelId) await tellUser(client, who.channelId, who.userId, errorReply(error, deps.logger), deps.logger);
     }
   });
 }

@@ -5,6 +5,7 @@ import { ACTIONS } from '../../blocks/actionIds.js';
 import { runbookReply } from '../../commands/runbookReply.js';
 import { errorReply, tellUser } from '../../replies.js';
 import type { ListenerDeps } from '../listenerDeps.js';
+import { readInteraction } from '../interaction.js';
 
 /** The summary's runbook button carries `<incidentId>:<runbookName>`. */
 const valueSchema = z
@@ -19,15 +20,16 @@ const valueSchema = z
 export function registerRunbookButton(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: ACTIONS.showRunbook }, async ({ ack, body, action, client }) => {
     await ack();
-    const channel = body.channel?.id ?? body.container?.channel_id;
+    const who = readInteraction(body, deps.logger);
+    if (!who) return;
     let reply: string | undefined;
     try {
-      const result = postRunbook(deps.ctx, { ...valueSchema.parse(action.value), userId: body.user.id });
+      const result = postRunbook(deps.ctx, { ...valueSchema.parse(action.value), userId: who.userId });
       // A fresh runbook speaks for itself in the channel; only a repeat needs a word.
       if (!result.posted) reply = runbookReply(result);
     } catch (error) {
       reply = errorReply(error, deps.logger);
     }
-    if (channel && reply) await tellUser(client, channel, body.user.id, reply, deps.logger);
+    if (who.channelId && reply) await tellUser(client, who.channelId, who.userId, reply, deps.logger);
   });
 }

@@ -11,7 +11,7 @@ import type { ListenerDeps } from '../listenerDeps.js';
  */
 export function registerIncidentCommand(app: App, deps: ListenerDeps): void {
   app.command('/incident', async ({ ack, command, client }) => {
-    const text = command.text.trim();
+    const text = (command.text ?? '').trim();
     const name = text.split(/\s+/)[0] || 'help';
     const args = text.slice(name.length).trim();
     const subcommand = findSubcommand(name);

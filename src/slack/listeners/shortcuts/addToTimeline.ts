@@ -36,6 +36,8 @@ export function registerAddToTimelineShortcut(app: App, deps: ListenerDeps): voi
     } catch (error) {
       reply = error instanceof VigilError && error.code === 'not_in_incident_channel' ? NOT_AN_INCIDENT_CHANNEL : errorReply(error, deps.logger);
     }
-    await respond({ response_type: 'ephemeral', text: reply });
+    // Slack always sends a response_url with a message shortcut; without one there is no one to tell.
+    if (respond) await respond({ response_type: 'ephemeral', text: reply });
+    else deps.logger.warn('slack: message shortcut without a response_url; reply dropped');
   });
 }

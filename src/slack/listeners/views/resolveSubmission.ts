@@ -8,13 +8,23 @@ import { fieldErrors, formFields } from './formFields.js';
 import { formErrorResponse } from './formErrorResponse.js';
 import { resolutionFrom, resolveFormSchema } from './resolveForm.js';
 import { readPrivateMetadata } from './privateMetadata.js';
+import { readInteraction } from '../interaction.js';
 
 const metadataSchema = z.object({ incidentId: z.number().int().positive(), channelId: z.string().optional() });
 
-/** The resolve form submitted: validate, resolve, and close the form; the channel hears it from the outbox. */
+/**
+ * The resolve form submitted: validate, resolve, and close the form; the channel hears it from
+ * the outbox. The answer is the ack itself, so a refusal shows in the form; the one Slack call
+ * before it (user groups, when the policy names some) is bounded well inside Slack's 3 s.
+ */
 export function registerResolveSubmission(app: App, deps: ListenerDeps): void {
   app.view({ callback_id: VIEWS.resolve, type: 'view_submission' }, async ({ ack, body, view, client }) => {
-    const form = resolveFormSchema.safeParse(formFields(view.state.values));
+    const who = readInteraction(body, deps.logger);
+    if (!who) {
+      await ack();
+      return;
+    }
+    const form = resolveFormSchema.safeParse(formFields(view.state?.values));
     if (!form.success) {
       await ack({ response_action: 'errors', errors: fieldErrors(form.error) });
       return;
@@ -26,7 +36,7 @@ export function registerResolveSubmission(app: App, deps: ListenerDeps): void {
     }
     try {
       const { incidentId } = metadata;
-      const actor = await actorWithGroups(client, deps.ctx.policy, 'resolve', body.user.id, deps.logger);
+      const actor = await actorWithGroups(client, deps.ctx.policy, 'resolve', who.userId, deps.logger);
       resolveIncident(deps.ctx, { incidentId, actor, resolution: resolutionFrom(form.data) });
     } catch (error) {
       await ack(formErrorResponse(error, 'summary', deps.logger));
