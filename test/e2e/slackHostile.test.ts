@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../../src/shared/logger.js';
 import { Harness, SIGNING_SECRET } from '../support/harness.js';
 import { PEOPLE } from '../support/testPolicy.js';
 import { checks, lastModal, radio, select, submitView, text } from '../support/surfacePayloads.js';
@@ -98,12 +99,35 @@ describe('correctly signed but malformed Slack requests are answered at once', (
   });
 
   it.each(CASES)('$name: $status', async ({ body, contentType, status }) => {
-    const started = Date.now();
-    const res = await h.slackRequest(body, contentType);
-    const elapsed = Date.now() - started;
-    expect(res.status).toBe(status);
-    expect(elapsed).toBeLessThan(1000);
-    if (status === 400) expect(res.body).toMatchObject({ error: expect.any(String) });
+    // The harness logs to silentLogger; watch it for the line saying what happened.
+    const info = vi.spyOn(silentLogger, 'info');
+    const warn = vi.spyOn(silentLogger, 'warn');
+    try {
+      const started = Date.now();
+      const res = await h.slackRequest(body, contentType);
+      const elapsed = Date.now() - started;
+      expect(res.status).toBe(status);
+      expect(elapsed).toBeLessThan(1000);
+      await h.settle();
+      if (status === 400) {
+        expect(res.body).toMatchObject({ error: 'malformed_slack_request', issues: [expect.any(String)] });
+        expect(warn.mock.calls.map(([line]) => line)).toContainEqual(expect.stringContaining('(400)'));
+      }
+    } finally {
+      info.mockRestore();
+      warn.mockRestore();
+    }
+  });
+
+  it.each(CASES.filter((c) => c.name.startsWith('unknown') || c.name === 'app_rate_limited'))('$name is logged as something Vigil does not handle', async ({ body, contentType }) => {
+    const info = vi.spyOn(silentLogger, 'info');
+    try {
+      await h.slackRequest(body, contentType);
+      await h.settle();
+      expect(info.mock.calls.map(([line]) => line)).toContainEqual(expect.stringContaining('Vigil does not handle'));
+    } finally {
+      info.mockRestore();
+    }
   });
 
   it('nothing a malformed request started is left running or failing', async () => {
