@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { keepAliveAgent, send } from './load.js';
-import { contextSwitches, cpuSeconds, DbPeek, EmulatorProcess, ensureBuilt, startVigil } from './processes.js';
+import { logTail, contextSwitches, cpuSeconds, DbPeek, EmulatorProcess, ensureBuilt, startVigil } from './processes.js';
 import { alertBody, DETECTOR_HEADERS, INCIDENTS, SIGNING_SECRET, SLACK_PACE, writeStormPolicy } from './stormShape.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -98,6 +98,8 @@ export async function benchOutage(opts: OutageOptions = {}): Promise<string[]> {
       `backlog delivered after Slack came back: ${drained === undefined ? `NOT within ${(drainCapMs / 1000).toFixed(0)} s (${peek.undelivered()} left)` : `${(drained / 1000).toFixed(1)} s`}` +
         `${dead ? `, ${dead} effects dead` : ''} | baseline the same batch with Slack up: ${upMs === undefined ? 'not delivered within the cap' : `${(upMs / 1000).toFixed(1)} s from the first alert`}`,
     ];
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\nVigil's log:\n${logTail(path.join(dir, 'vigil.log'))}`, { cause: error });
   } finally {
     agent.destroy();
     peek.close();

@@ -91,6 +91,11 @@ export function rssSampler(pid: number, everyMs = 200): { stop(): number } {
   };
 }
 
+/** The last lines of a log file, to explain a failure. */
+export function logTail(file: string, lines = 25): string {
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '(no log)';
+}
+
 export interface ServerProcess {
   readonly child: ChildProcess;
   readonly pid: number;
@@ -189,8 +194,7 @@ export async function startVigil(opts: VigilProcessOptions): Promise<{ vigil: Se
     return { vigil: handle(child, port), msToHealthy };
   } catch (error) {
     child.kill('SIGKILL');
-    const tail = existsSync(opts.logPath) ? readFileSync(opts.logPath, 'utf8').split('\n').slice(-20).join('\n') : '';
-    throw new Error(`${(error as Error).message}\n${tail}`);
+    throw new Error(`${(error as Error).message}\nits log:\n${logTail(opts.logPath)}`);
   }
 }
 

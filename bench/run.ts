@@ -23,6 +23,12 @@ console.log(`node ${process.version}, ${os.cpus().length} cpus, load average ${o
 for (const [name, bench] of chosen) {
   const started = performance.now();
   console.log(`── ${name}`);
-  for (const line of await bench()) console.log(line);
+  try {
+    for (const line of await bench()) console.log(line);
+  } catch (error) {
+    // One broken bench (say, a half-finished change in the tree) does not hide the others' numbers.
+    console.log(`${name} FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
   console.log(`   (${name} took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describeUnexpected, keepAliveAgent, ms, pct, runLoad, send, slackSigned, unexpected, type Answer } from './load.js';
-import { DbPeek, EmulatorProcess, ensureBuilt, rssMb, rssSampler, startBareServer, startVigil, type VigilProcessOptions } from './processes.js';
+import { logTail, DbPeek, EmulatorProcess, ensureBuilt, rssMb, rssSampler, startBareServer, startVigil, type VigilProcessOptions } from './processes.js';
 import {
   alertBody,
   DETECTOR_HEADERS,
@@ -254,6 +254,8 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
 
     // Figure 7: restart on the storm's database.
     out.push(await timeToHealthy(vigilOptions));
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\nVigil's log:\n${logTail(vigilOptions.logPath)}`, { cause: error });
   } finally {
     await emulator.stop();
     rmSync(dir, { recursive: true, force: true });
