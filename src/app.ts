@@ -69,7 +69,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   };
   worker = new DeliveryWorker({ db: store.db, client, clock, botUserId, logger, runbooks });
   const scheduler = new Scheduler(ctx);
-  const commits = new GroupCommit(store.db, () => worker?.kick());
+  const commits = new GroupCommit(store.sqlite, store.db, () => worker?.kick());
   const inFlight = new InFlightListeners();
 
   const expressApp = express();

@@ -32,6 +32,7 @@ export class GroupCommit {
   readonly recentBatchSizes: number[] = [];
 
   constructor(
+    private readonly sqlite: Database.Database,
     private readonly db: Db,
     private readonly afterCommit: () => void,
     private readonly maxBatch = 500,
@@ -79,20 +80,22 @@ export class GroupCommit {
     if (this.recentBatchSizes.length > 1000) this.recentBatchSizes.splice(0, 500);
 
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    // better-sqlite3's own transaction functions: nested, they are savepoints, and their
+    // statements are prepared once. The work runs on the drizzle handle of the same connection.
+    const sqlite = this.sqlite;
+    const piece = sqlite.transaction((job: Job) => job.work(this.db));
+    const whole = sqlite.transaction(() => {
+      for (const job of batch) {
+        try {
+          outcomes.push({ ok: true, value: piece(job) });
+        } catch (error) {
+          if (error instanceof Database.SqliteError) throw error;
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
     try {
-      this.db.transaction(
-        (tx) => {
-          for (const job of batch) {
-            try {
-              outcomes.push({ ok: true, value: tx.transaction((savepoint) => job.work(savepoint)) });
-            } catch (error) {
-              if (error instanceof Database.SqliteError) throw error;
-              outcomes.push({ ok: false, error });
-            }
-          }
-        },
-        { behavior: 'immediate' },
-      );
+      whole.immediate();
     } catch (error) {
       const failure = new BatchNotStored(error);
       for (const job of batch) job.reject(failure);

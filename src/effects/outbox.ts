@@ -1,5 +1,6 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/executor.js';
+import { preparedOnce } from '../db/prepared.js';
 import { effects, type EffectRow } from '../db/schema/index.js';
 import { COALESCED_KINDS, EFFECT_CLASS, PRIORITY, SETUP_KINDS } from './effectClasses.js';
 import type { EffectKind, EffectPayloads } from './effectKinds.js';
@@ -16,12 +17,22 @@ function defaultLane(incidentId: number | null, kind: EffectKind): string {
 
 /** An identical effect already queued and not yet started: it will render what this one would. */
 function alreadyQueued(tx: Executor, lane: string, kind: EffectKind, payload: unknown): boolean {
-  const row = tx
-    .select({ id: effects.id })
-    .from(effects)
-    .where(and(eq(effects.lane, lane), eq(effects.status, 'pending'), eq(effects.kind, kind), sql`${effects.payload} = ${JSON.stringify(payload)}`))
-    .get();
-  return row !== undefined;
+  const query = preparedOnce(tx, 'effects.alreadyQueued', (db) =>
+    db
+      .select({ id: effects.id })
+      .from(effects)
+      .where(
+        and(
+          eq(effects.lane, sql.placeholder('lane')),
+          eq(effects.status, 'pending'),
+          eq(effects.kind, sql.placeholder('kind')),
+          sql`${effects.payload} = ${sql.placeholder('payload')}`,
+        ),
+      )
+      .limit(1)
+      .prepare(),
+  );
+  return query.get({ lane, kind, payload: JSON.stringify(payload) }) !== undefined;
 }
 
 /** Record an intent inside the caller's transaction: it exists exactly when the change does. */
@@ -34,18 +45,22 @@ export function enqueueEffect<K extends EffectKind>(
   lane: string = defaultLane(incidentId, kind),
 ): void {
   if (COALESCED_KINDS.has(kind) && alreadyQueued(tx, lane, kind, payload)) return;
-  tx.insert(effects)
-    .values({
-      lane,
-      incidentId,
-      kind,
-      payload: payload as Record<string, unknown>,
-      priority: PRIORITY[EFFECT_CLASS[kind]],
-      // Due at once: delivery retries run on real time, not the (possibly moved) domain clock.
-      nextAttemptAt: new Date(0),
-      createdAt: now,
-    })
-    .run();
+  const insert = preparedOnce(tx, 'effects.enqueue', (db) =>
+    db
+      .insert(effects)
+      .values({
+        lane: sql.placeholder('lane'),
+        incidentId: sql.placeholder('incidentId'),
+        kind: sql.placeholder('kind'),
+        payload: sql.placeholder('payload'),
+        priority: sql.placeholder('priority'),
+        // Due at once: delivery retries run on real time, not the (possibly moved) domain clock.
+        nextAttemptAt: new Date(0),
+        createdAt: sql.placeholder('createdAt'),
+      })
+      .prepare(),
+  );
+  insert.run({ lane, incidentId, kind, payload, priority: PRIORITY[EFFECT_CLASS[kind]], createdAt: now });
 }
 
 /** The oldest undelivered effect of a lane: the only one of it that may run. */

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/executor.js';
+import { preparedOnce } from '../db/prepared.js';
 import { alerts } from '../db/schema/index.js';
 
 /** Alerts of one signal from one model, counted for the digest. */
@@ -86,19 +87,23 @@ export function alertDigest(db: Executor, incidentId: number, sinceAlertId: numb
 
 /** Whether the incident already has another alert of this signal from this model. */
 export function incidentHasSignal(db: Executor, incidentId: number, signal: string, modelName: string | null, exceptAlertId: number): boolean {
-  const row = db
-    .select({ id: alerts.id })
-    .from(alerts)
-    .where(
-      and(
-        eq(alerts.incidentId, incidentId),
-        eq(alerts.signal, signal),
-        modelName === null ? sql`${alerts.modelName} is null` : eq(alerts.modelName, modelName),
-        sql`${alerts.id} <> ${exceptAlertId}`,
-      ),
-    )
-    .get();
-  return row !== undefined;
+  const query = preparedOnce(db, 'alerts.incidentHasSignal', (handle) =>
+    handle
+      .select({ id: alerts.id })
+      .from(alerts)
+      .where(
+        and(
+          eq(alerts.incidentId, sql.placeholder('incidentId')),
+          eq(alerts.signal, sql.placeholder('signal')),
+          // `is` matches a missing model too.
+          sql`${alerts.modelName} is ${sql.placeholder('modelName')}`,
+          sql`${alerts.id} <> ${sql.placeholder('exceptAlertId')}`,
+        ),
+      )
+      .limit(1)
+      .prepare(),
+  );
+  return query.get({ incidentId, signal, modelName, exceptAlertId }) !== undefined;
 }
 
 export function firingCount(db: Executor, incidentId: number): number {

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/executor.js';
-import { alerts, type IncidentRow } from '../db/schema/index.js';
+import { alerts } from '../db/schema/index.js';
 import type { Signal } from '../domain/types.js';
 import { classifySignal } from '../domain/classify.js';
 import { inertQuote } from '../domain/mrkdwn.js';
@@ -13,11 +13,16 @@ import { inTransaction, type UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
 import { openIncident } from './openIncident.js';
 import {
-  findAlert,
-  findOpenIncidentByDedupKey,
-  findOpenIncidentByGroupKey,
-  findRecentOpenIncidentForModel,
-} from './queries.js';
+  alertOf,
+  incidentHead,
+  insertAlert,
+  markAlertRepeated,
+  openIncidentByDedupKey,
+  openIncidentByGroupKey,
+  recentOpenIncidentForModel,
+  type IncidentHead,
+} from './ingestQueries.js';
+import { getIncident } from './queries.js';
 
 /** One delivery from a source: an Alertmanager group, or a single detector alert. */
 export interface SignalBatch {
@@ -42,25 +47,26 @@ interface ClassifiedSignal {
 }
 
 /** The open incident these firing alerts belong to, if any: same alert, same group, or same model and category lately. */
-function findHomeIncident(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, firing: ClassifiedSignal[], now: Date): IncidentRow | undefined {
+function findHomeIncident(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, firing: ClassifiedSignal[], now: Date): IncidentHead | undefined {
+  const home = (id: number | undefined) => (id === undefined ? undefined : incidentHead(tx, id));
   for (const { signal } of firing) {
-    const byDedup = findOpenIncidentByDedupKey(tx, batch.source, signal.dedupKey);
-    if (byDedup) return byDedup;
+    const byDedup = openIncidentByDedupKey(tx, batch.source, signal.dedupKey);
+    if (byDedup !== undefined) return home(byDedup);
   }
   if (batch.groupKey) {
-    const byGroup = findOpenIncidentByGroupKey(tx, batch.groupKey);
-    if (byGroup) return byGroup;
+    const byGroup = openIncidentByGroupKey(tx, batch.groupKey);
+    if (byGroup !== undefined) return home(byGroup);
   }
   const since = new Date(now.getTime() - ctx.policy.groupingWindowMs);
   for (const { signal, classification } of firing) {
     if (!signal.model) continue;
-    const recent = findRecentOpenIncidentForModel(tx, signal.model.name, classification.category, since);
-    if (recent) return recent;
+    const recent = recentOpenIncidentForModel(tx, signal.model.name, classification.category, since);
+    if (recent !== undefined) return home(recent);
   }
   return undefined;
 }
 
-function openIncidentFor(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, firing: ClassifiedSignal[], now: Date): IncidentRow {
+function openIncidentFor(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, firing: ClassifiedSignal[], now: Date): IncidentHead {
   // The most severe alert of the group decides severity; the first one names the incident.
   const lead = firing[0]!;
   const severity = mostSevere(firing.map((c) => c.classification.severity));
@@ -88,36 +94,6 @@ function openIncidentFor(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, 
   );
 }
 
-function alertValues(signal: Signal, incidentId: number, now: Date) {
-  return {
-    incidentId,
-    source: signal.source,
-    sourceKind: signal.sourceKind,
-    dedupKey: signal.dedupKey,
-    groupKey: signal.groupKey ?? null,
-    status: signal.status,
-    title: signal.title,
-    description: signal.description ?? null,
-    signal: signal.signal,
-    modelName: signal.model?.name ?? null,
-    modelVersion: signal.model?.version ?? null,
-    metricName: signal.metric?.name ?? null,
-    metricValue: signal.metric?.value ?? null,
-    metricThreshold: signal.metric?.threshold ?? null,
-    severityHint: signal.severityHint ?? null,
-    categoryHint: signal.categoryHint ?? null,
-    labels: signal.labels,
-    annotations: signal.annotations,
-    links: signal.links,
-    raw: signal.raw ?? {},
-    startedAt: signal.startedAt ?? null,
-    observedAt: signal.observedAt,
-    endedAt: signal.endedAt ?? null,
-    firstReceivedAt: now,
-    lastReceivedAt: now,
-  };
-}
-
 /**
  * How a joining alert reaches the channel: a new kind of signal or another model gets its own
  * line at once; one more of a kind the incident already has is counted in the alert digest, so a
@@ -135,13 +111,10 @@ function announceJoining(tx: Executor, incidentId: number, signal: Signal, alert
  * Attach one firing alert; returns its id and whether it was new to the incident. `announce` is
  * false for the alerts that opened the incident: its summary shows them.
  */
-function attachFiring(tx: Executor, incident: IncidentRow, signal: Signal, now: Date, announce: boolean): { id: number; isNew: boolean } {
-  const existing = findAlert(tx, incident.id, signal.dedupKey);
+function attachFiring(tx: Executor, incident: IncidentHead, signal: Signal, now: Date, announce: boolean): { id: number; isNew: boolean } {
+  const existing = alertOf(tx, incident.id, signal.dedupKey);
   if (existing) {
-    tx.update(alerts)
-      .set({ status: 'firing', lastReceivedAt: now, observedAt: signal.observedAt, receiveCount: sql`${alerts.receiveCount} + 1`, endedAt: null })
-      .where(eq(alerts.id, existing.id))
-      .run();
+    markAlertRepeated(tx, existing.id, signal.observedAt, now);
     if (existing.status === 'resolved') {
       appendTimeline(tx, incident.id, now, {
         kind: 'alert.attached',
@@ -153,7 +126,7 @@ function attachFiring(tx: Executor, incident: IncidentRow, signal: Signal, now: 
     }
     return { id: existing.id, isNew: false };
   }
-  const row = tx.insert(alerts).values(alertValues(signal, incident.id, now)).returning({ id: alerts.id }).get();
+  const row = { id: insertAlert(tx, signal, incident.id, now) };
   appendTimeline(tx, incident.id, now, {
     kind: 'alert.attached',
     actor: signal.source,
@@ -165,20 +138,21 @@ function attachFiring(tx: Executor, incident: IncidentRow, signal: Signal, now: 
 }
 
 /** A worse alert joining an open incident raises its severity (never lowers it: people decide that). */
-function raiseSeverityIfWorse(tx: Executor, ctx: UseCaseContext, incident: IncidentRow, source: string, firing: ClassifiedSignal[], now: Date): void {
+function raiseSeverityIfWorse(tx: Executor, ctx: UseCaseContext, incident: IncidentHead, source: string, firing: ClassifiedSignal[], now: Date): void {
   if (incident.status === 'resolved') return;
   const worst = mostSevere(firing.map((c) => c.classification.severity));
   if (severityRank(worst) >= severityRank(incident.severity as Severity)) return;
-  applySeverityChange(tx, ctx, incident, { severity: worst, actor: source, reason: 'a more severe alert joined' }, now);
+  applySeverityChange(tx, ctx, getIncident(tx, incident.id), { severity: worst, actor: source, reason: 'a more severe alert joined' }, now);
 }
 
 /** A resolved alert clears its signal; the incident stays open until a person resolves it. */
 function clearResolved(tx: Executor, batch: SignalBatch, now: Date): { incidentId: number; alertIds: number[] }[] {
   const cleared = new Map<number, number[]>();
   for (const signal of batch.signals.filter((s) => s.status === 'resolved')) {
-    const incident = findOpenIncidentByDedupKey(tx, batch.source, signal.dedupKey);
-    if (!incident) continue;
-    const alert = findAlert(tx, incident.id, signal.dedupKey);
+    const incidentId = openIncidentByDedupKey(tx, batch.source, signal.dedupKey);
+    if (incidentId === undefined) continue;
+    const incident = { id: incidentId };
+    const alert = alertOf(tx, incident.id, signal.dedupKey);
     if (!alert || alert.status === 'resolved') continue;
     tx.update(alerts)
       .set({ status: 'resolved', endedAt: signal.endedAt ?? now, lastReceivedAt: now })

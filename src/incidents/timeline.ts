@@ -1,4 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import { preparedOnce } from '../db/prepared.js';
 import type { Executor } from '../db/executor.js';
 import { timelineEvents, type TimelineEventRow } from '../db/schema/index.js';
 
@@ -38,9 +39,20 @@ export interface TimelineEntry {
 
 /** Append one event, in the caller's transaction: the record and the change commit together. */
 export function appendTimeline(tx: Executor, incidentId: number, at: Date, entry: TimelineEntry): void {
-  tx.insert(timelineEvents)
-    .values({ incidentId, at, kind: entry.kind, actor: entry.actor, summary: entry.summary, data: entry.data ?? {} })
-    .run();
+  const insert = preparedOnce(tx, 'timeline.append', (db) =>
+    db
+      .insert(timelineEvents)
+      .values({
+        incidentId: sql.placeholder('incidentId'),
+        at: sql.placeholder('at'),
+        kind: sql.placeholder('kind'),
+        actor: sql.placeholder('actor'),
+        summary: sql.placeholder('summary'),
+        data: sql.placeholder('data'),
+      })
+      .prepare(),
+  );
+  insert.run({ incidentId, at, kind: entry.kind, actor: entry.actor, summary: entry.summary, data: entry.data ?? {} });
 }
 
 export function readTimeline(db: Executor, incidentId: number): TimelineEventRow[] {

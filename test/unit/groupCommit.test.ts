@@ -26,7 +26,7 @@ describe('group commit', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'vigil-group-commit-'));
     store = openStore(path.join(dir, 'vigil.db'));
     afterCommitCalls = 0;
-    commits = new GroupCommit(store.db, () => (afterCommitCalls += 1));
+    commits = new GroupCommit(store.sqlite, store.db, () => (afterCommitCalls += 1));
   });
 
   afterEach(() => {
