@@ -6,9 +6,10 @@
  *   7. time to healthy on the storm's database;  8. RSS idle and in the storm.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import type http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeUnexpected, keepAliveAgent, ms, pct, runLoad, send, slackSigned, unexpected, type Answer } from './load.js';
+import { describeUnexpected, keepAliveAgent, ms, pct, runLoad, send, slackSigned, unexpected, type Answer, type LoadResult } from './load.js';
 import { logTail, DbPeek, EmulatorProcess, ensureBuilt, rssMb, rssSampler, startBareServer, startVigil, type VigilProcessOptions } from './processes.js';
 import {
   alertBody,
@@ -100,24 +101,35 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
     `storm: 10 incidents on 10 models, then ${n(warmup)} warm-up + ${n(alerts)} timed alerts into them (distinct dedupKeys), concurrency ${concurrency}, keep-alive node:http; ` +
       `Slack emulator in its own process: ${SLACK_PACE.latencyMs} ms per call, chat.postMessage ${SLACK_PACE.rateLimit!.postMessagePerChannelPerSecond}/s per channel (burst ${SLACK_PACE.rateLimit!.burst}), 429 + Retry-After beyond`,
   );
-  const agent = keepAliveAgent(concurrency);
-  try {
-    // ── baseline: bare node:http, same bodies, same client ─────────────────
+  const load = (via: http.Agent, url: string, list: Buffer[], from: number, count: number) =>
+    runLoad({ agent: via, url, headers: DETECTOR_HEADERS, count, concurrency, bodyOf: (i) => list[from + i]!, expected: 202 });
+  /** The baseline: bare node:http, same bodies, same client, its own warm-up. */
+  const measureBare = async () => {
+    const agent = keepAliveAgent(concurrency);
     const { server: bare } = await startBareServer();
-    await sleep(300);
-    const bareIdleRss = rssMb(bare.pid);
-    const load = (via: typeof agent, url: string, list: Buffer[], from: number, count: number) =>
-      runLoad({ agent: via, url, headers: DETECTOR_HEADERS, count, concurrency, bodyOf: (i) => list[from + i]!, expected: 202 });
-    await load(agent, `${bare.url}/webhooks/detector`, bareBodies, 0, warmup);
-    const bareRss = rssSampler(bare.pid);
-    const bareRun = await load(agent, `${bare.url}/webhooks/detector`, bareBodies, warmup, alerts);
-    const bareRssPeak = bareRss.stop();
-    await bare.stop();
-    agent.destroy();
+    try {
+      await sleep(300);
+      const idleRss = rssMb(bare.pid);
+      await load(agent, `${bare.url}/webhooks/detector`, bareBodies, 0, warmup);
+      const rss = rssSampler(bare.pid);
+      const result = await load(agent, `${bare.url}/webhooks/detector`, bareBodies, warmup, alerts);
+      return { result, idleRss, peakRss: rss.stop() };
+    } finally {
+      agent.destroy();
+      await bare.stop();
+    }
+  };
+  const vigilLines: string[] = [];
+  try {
+    // The machine is shared: the baseline runs before Vigil starts and again after it stopped.
+    const bareBefore = await measureBare();
 
     // ── Vigil ───────────────────────────────────────────────────────────────
     const { vigil } = await startVigil(vigilOptions);
     const peek = new DbPeek(vigilOptions.databasePath);
+    let vigilRun: LoadResult | undefined;
+    let stored = 0;
+    let vigilRss = { idle: NaN, peak: NaN };
     try {
       await sleep(2000);
       const vigilIdleRss = rssMb(vigil.pid);
@@ -147,7 +159,7 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       const rss = rssSampler(vigil.pid);
       commands.setPhase('storm');
       await load(vigilAgent, hook, bodies, 0, warmup);
-      const vigilRun = await load(vigilAgent, hook, bodies, warmup, alerts);
+      const run1 = await load(vigilAgent, hook, bodies, warmup, alerts);
       const stormEnd = Date.now();
       commands.setPhase('after');
 
@@ -180,19 +192,9 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       const stormStats = await emulator.stats(stormStart, cutoff);
       vigilAgent.destroy();
 
-      // Figure 1: throughput and latency.
-      const vigilRps = alerts / vigilRun.seconds;
-      const bareRps = alerts / bareRun.seconds;
-      const stored = peek.count('alerts');
-      const sent = INCIDENTS.length + warmup + alerts;
-      out.push(`webhook throughput: Vigil ${vigilRps.toFixed(0)} req/s | baseline bare node:http ${bareRps.toFixed(0)} req/s | ratio ${(vigilRps / bareRps).toFixed(2)}`);
-      out.push(
-        `webhook latency: Vigil p50 ${ms(pct(vigilRun.latencies, 0.5))} p99 ${ms(pct(vigilRun.latencies, 0.99))} max ${ms(Math.max(...vigilRun.latencies))} | ` +
-          `baseline bare p50 ${ms(pct(bareRun.latencies, 0.5))} p99 ${ms(pct(bareRun.latencies, 0.99))} max ${ms(Math.max(...bareRun.latencies))}`,
-      );
-      out.push(
-        `webhook answers: Vigil ${describeUnexpected(vigilRun, 202)} (${n(unexpected(vigilRun, 202))} not 202); alerts stored ${n(stored)} of ${n(sent)} sent | baseline bare ${describeUnexpected(bareRun, 202)}`,
-      );
+      vigilRun = run1;
+      stored = peek.count('alerts');
+      vigilRss = { idle: vigilIdleRss, peak: stormRssPeak };
 
       // Figure 3: Slack calls per storm alert.
       const stormAlerts = warmup + alerts;
@@ -201,7 +203,7 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
         .slice(0, 6)
         .map(([m, c]) => `${m} ${n(c)}`)
         .join(', ');
-      out.push(
+      vigilLines.push(
         `Slack calls per storm alert: ${(stormStats.calls / stormAlerts).toFixed(3)} (${n(stormStats.calls)} calls for ${n(stormAlerts)} alerts, ` +
           (settledAt !== undefined
             ? `delivery settled ${s(settledAt - stormEnd)} after the storm's last alert`
@@ -211,7 +213,7 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
           `; 429s ${n(stormStats.rateLimited)}) | baseline: opening one incident ${(openStats.calls / INCIDENTS.length).toFixed(1)} calls` +
           `${openSettled === undefined ? ' (openings not settled in 30 s)' : ''}`,
       );
-      out.push(`  storm calls by method: ${top || 'none'}`);
+      vigilLines.push(`  storm calls by method: ${top || 'none'}`);
 
       // Figure 4: L2 pages, and L1 pages (before the storm) as baseline.
       const { dms } = await emulator.stats(0, 0);
@@ -229,7 +231,7 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
         if (l1Dm) l1.push(l1Dm.at - dueL1);
       }
       const within = l2.filter((d) => d <= 7000).length;
-      out.push(
+      vigilLines.push(
         `L2 page delay during the storm (due = opened + 30 s, scheduler tick 5 s): ` +
           (l2.length ? `p50 ${s(pct(l2, 0.5))} max ${s(Math.max(...l2))}, ` : '') +
           `${within} of ${opened.length} within tick + 2 s (7 s)` +
@@ -238,19 +240,43 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       );
 
       // Figure 5: commands.
-      out.push(
+      vigilLines.push(
         `command latency (/incident list, signed, every 200 ms): ${commandLine('during the storm', byPhase.get('storm'))} | ` +
-          `${commandLine('after it, while delivery drains', byPhase.get('after'))} | baseline ${commandLine('idle before the storm', byPhase.get('idle'))}`,
+          `${commandLine('after it, until the run ends (delivery, L2 pages)', byPhase.get('after'))} | baseline ${commandLine('idle before the storm', byPhase.get('idle'))}`,
       );
 
-      // Figure 8: RSS.
-      out.push(
-        `RSS: Vigil idle ${vigilIdleRss.toFixed(0)} MB, storm peak ${stormRssPeak.toFixed(0)} MB | baseline bare node:http idle ${bareIdleRss.toFixed(0)} MB, under load peak ${bareRssPeak.toFixed(0)} MB`,
-      );
     } finally {
       peek.close();
       await vigil.stop();
     }
+
+    const bareAfter = await measureBare();
+    if (!vigilRun) throw new Error('storm: Vigil was not measured');
+
+    // Figure 1: throughput and latency, against the mean of the two baseline runs.
+    const vigilRps = alerts / vigilRun.seconds;
+    const bareRps = [bareBefore, bareAfter].map((b) => alerts / b.result.seconds);
+    const bareMean = (bareRps[0]! + bareRps[1]!) / 2;
+    const bareLat = [...bareBefore.result.latencies, ...bareAfter.result.latencies];
+    const sent = INCIDENTS.length + warmup + alerts;
+    out.push(
+      `webhook throughput: Vigil ${vigilRps.toFixed(0)} req/s | baseline bare node:http ${bareMean.toFixed(0)} req/s ` +
+        `(run before Vigil ${bareRps[0]!.toFixed(0)}, after ${bareRps[1]!.toFixed(0)}) | ratio ${(vigilRps / bareMean).toFixed(2)}`,
+    );
+    out.push(
+      `webhook latency: Vigil p50 ${ms(pct(vigilRun.latencies, 0.5))} p99 ${ms(pct(vigilRun.latencies, 0.99))} max ${ms(Math.max(...vigilRun.latencies))} | ` +
+        `baseline bare (both runs) p50 ${ms(pct(bareLat, 0.5))} p99 ${ms(pct(bareLat, 0.99))} max ${ms(Math.max(...bareLat))}`,
+    );
+    out.push(
+      `webhook answers: Vigil ${describeUnexpected(vigilRun, 202)} (${n(unexpected(vigilRun, 202))} not 202); alerts stored ${n(stored)} of ${n(sent)} sent | ` +
+        `baseline bare ${describeUnexpected(bareBefore.result, 202)}, then ${describeUnexpected(bareAfter.result, 202)}`,
+    );
+    out.push(...vigilLines);
+    // Figure 8: RSS.
+    out.push(
+      `RSS: Vigil idle ${vigilRss.idle.toFixed(0)} MB, storm peak ${vigilRss.peak.toFixed(0)} MB | ` +
+        `baseline bare node:http idle ${bareBefore.idleRss.toFixed(0)} MB, under the same load peak ${Math.max(bareBefore.peakRss, bareAfter.peakRss).toFixed(0)} MB`,
+    );
 
     // Figure 7: restart on the storm's database.
     out.push(await timeToHealthy(vigilOptions));
