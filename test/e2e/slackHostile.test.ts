@@ -66,6 +66,8 @@ const CASES: Case[] = [
   { name: 'event_callback whose event is a string', body: eventCallback('reaction_added'), contentType: JSON_TYPE, status: 400 },
   { name: 'event whose item is a string', body: eventCallback({ type: 'reaction_added', user: PEOPLE.lead, reaction: 'pushpin', item: 'C1' }), contentType: JSON_TYPE, status: 400 },
   { name: 'event_callback without event_id', body: JSON.stringify({ type: 'event_callback', team_id: 'T111', event: { type: 'pin_added' } }), contentType: JSON_TYPE, status: 400 },
+  // Passes the envelope check but makes Bolt itself throw while routing it: its error handler answers.
+  { name: 'event with a null subteam (Bolt reads subteam.created_by)', body: eventCallback({ type: 'subteam_created', subteam: null }), contentType: JSON_TYPE, status: 400 },
   { name: 'slash command without user_id', body: form({ command: '/incident', text: 'help', channel_id: 'C1', team_id: 'T1' }), contentType: FORM, status: 400 },
 
   // Well formed, but nothing Vigil answers: 200 at once, and a log line.
