@@ -25,6 +25,7 @@ import {
 } from './stormShape.js';
 import { timeToHealthy } from './timeToHealthy.js';
 
+const QUIET_MS = 6000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface StormOptions {
@@ -165,11 +166,17 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
 
       // Delivery after the storm, and the L2 pages (due 30 s after each opening).
       const maxDue = Math.max(...opened.map((o) => o.at)) + L2_AFTER_MS;
+      // Settled: nothing pending or in flight for QUIET_MS on end (longer than a scheduler tick, so a
+      // digest queued by a timer after the queue first empties is still counted). Calls are counted to its end.
       let settledAt: number | undefined;
+      let quietSince: number | undefined;
       let l2Seen = 0;
       for (;;) {
         const now = Date.now();
-        if (settledAt === undefined && peek.undelivered() === 0) settledAt = now;
+        if (settledAt === undefined) {
+          quietSince = peek.undelivered() === 0 ? (quietSince ?? now) : undefined;
+          if (quietSince !== undefined && now - quietSince >= QUIET_MS) settledAt = now;
+        }
         if (now > maxDue) {
           const { dms } = await emulator.stats(now, now);
           l2Seen = opened.filter((o, k) => dms.some((d) => d.user === secondaryOf(k) && isPageFor(d.text, o.id))).length;
@@ -206,7 +213,7 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       vigilLines.push(
         `Slack calls per storm alert: ${(stormStats.calls / stormAlerts).toFixed(3)} (${n(stormStats.calls)} calls for ${n(stormAlerts)} alerts, ` +
           (settledAt !== undefined
-            ? `delivery settled ${s(settledAt - stormEnd)} after the storm's last alert`
+            ? `delivery settled ${s((quietSince ?? settledAt) - stormEnd)} after the storm's last alert, counted until ${s(QUIET_MS)} later`
             : `cut off ${s(cutoff - stormEnd)} after the storm with ${n(leftAtCutoff)} effects undelivered; ` +
               `at the ${(stormStats.calls / Math.max(1, doneInWindow)).toFixed(2)} calls per effect delivered so far, ` +
               `about ${((stormStats.calls + (leftAtCutoff * stormStats.calls) / Math.max(1, doneInWindow)) / stormAlerts).toFixed(2)} per alert once drained`) +
