@@ -19,7 +19,11 @@ import { judgeFailure } from './slackErrors.js';
 export interface DeliveryWorkerOptions {
   /** Lanes worked at once; one lane is always one effect at a time. */
   concurrency?: number;
-  /** Give up on an effect after this many attempts. */
+  /**
+   * Give up on an effect that keeps failing for a reason that may pass (Slack down, 5xx, 429)
+   * after this many attempts. The default, at the 30 s backoff cap, is about a day: an outage
+   * of an hour must not leave pages and summaries given up.
+   */
   maxAttempts?: number;
   /** Longest sleep between looks at the queue when nothing is due sooner. */
   pollMs?: number;
@@ -59,7 +63,7 @@ export class DeliveryWorker {
     options: DeliveryWorkerOptions = {},
   ) {
     this.concurrency = options.concurrency ?? 4;
-    this.maxAttempts = options.maxAttempts ?? 12;
+    this.maxAttempts = options.maxAttempts ?? 2_900;
     this.pollMs = options.pollMs ?? 5_000;
   }
 
