@@ -16,6 +16,9 @@ export type {
   EmuUsergroup,
   EmuView,
   Fault,
+  FaultStats,
+  RandomFaultKind,
+  RandomFaultOptions,
   RecordedCall,
   ViewVia,
 } from './types.js';

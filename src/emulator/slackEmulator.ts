@@ -25,6 +25,8 @@ import type {
   EmuUsergroup,
   EmuView,
   Fault,
+  FaultStats,
+  RandomFaultOptions,
   RecordedCall,
 } from './types.js';
 
@@ -64,6 +66,16 @@ export interface SlackEmulator {
   responseUrl(id?: string): string;
   files(): EmuFile[];
   injectFault(method: string, fault: Fault, times?: number): void;
+  /**
+   * Slack turns flaky: from now on each Web API call fails at random, seeded (500, 429 with
+   * Retry-After, or done but answered late), until `healFaults()`. Faults queued with
+   * `injectFault` still come first.
+   */
+  randomFaults(opts: RandomFaultOptions): void;
+  /** Slack is well again: no more random or queued faults. Late answers already owed still come late. */
+  healFaults(): void;
+  /** What the random faults did since `randomFaults()` (kept after healing). */
+  faultStats(): FaultStats;
   waitFor<T>(probe: () => T | undefined | false | null, timeoutMs?: number): Promise<T>;
   addUser(u: EmuUser): void;
   addUsergroup(g: EmuUsergroup): void;
@@ -96,6 +108,8 @@ class Emulator implements SlackEmulator {
   private readonly faults = new FaultQueue();
   private recorded: RecordedCall[] = [];
   private readonly hanging = new Set<ServerResponse>();
+  /** Answers owed by 'late' faults, sent when their timer fires (or dropped at stop). */
+  private readonly lateTimers = new Set<NodeJS.Timeout>();
   private readonly printFn: ((line: string) => void) | undefined;
   private readonly ui: EmulatorUi;
   private readonly latencyMs: number;
@@ -149,6 +163,8 @@ class Emulator implements SlackEmulator {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    for (const timer of this.lateTimers) clearTimeout(timer);
+    this.lateTimers.clear();
     for (const res of this.hanging) res.destroy();
     this.hanging.clear();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -219,6 +235,20 @@ class Emulator implements SlackEmulator {
 
   injectFault(method: string, fault: Fault, times = 1): void {
     this.faults.add(method, fault, times);
+  }
+
+  randomFaults(opts: RandomFaultOptions): void {
+    this.faults.randomize(opts);
+    this.say(`! random faults on: seed ${opts.seed}, rate ${opts.rate}${opts.kinds ? `, ${opts.kinds.join('/')}` : ''}`);
+  }
+
+  healFaults(): void {
+    this.faults.heal();
+    this.say('! faults healed');
+  }
+
+  faultStats(): FaultStats {
+    return this.faults.randomStats();
   }
 
   async waitFor<T>(probe: () => T | undefined | false | null, timeoutMs = 5000): Promise<T> {
@@ -313,7 +343,10 @@ class Emulator implements SlackEmulator {
     sendText(res, 404, 'not found\n');
   }
 
-  /** Answers through the fault queue: a queued fault replaces (or, for hang, withholds) the answer. */
+  /**
+   * Answers through the fault queue: a fault replaces the answer, or (hang, late) applies the call
+   * and withholds the answer for ever or for a while.
+   */
   private answerWithFaults(key: string, res: ServerResponse, run: () => Answer, record: (a: Answer, hung: boolean) => void): void {
     const fault = this.faults.take(key);
     if (fault) this.say(`! ${key}: injected fault, ${describeFault(fault)}`);
@@ -323,6 +356,23 @@ class Emulator implements SlackEmulator {
       record(run(), true);
       this.hanging.add(res);
       res.on('close', () => this.hanging.delete(res));
+      return;
+    } else if ('late' in fault) {
+      const late = run();
+      record(late, false);
+      let closed = false;
+      this.hanging.add(res);
+      res.on('close', () => {
+        closed = true;
+        this.hanging.delete(res);
+      });
+      const timer = setTimeout(() => {
+        this.lateTimers.delete(timer);
+        this.hanging.delete(res);
+        // A caller that gave up has closed the connection: the answer goes nowhere, as with Slack.
+        if (!closed && !res.destroyed && !res.writableEnded) sendJson(res, late.status, late.body, late.headers);
+      }, Math.max(0, fault.late));
+      this.lateTimers.add(timer);
       return;
     } else if ('error' in fault) answer = { status: 200, body: fail(fault.error) };
     else if ('rateLimited' in fault) {

@@ -154,5 +154,35 @@ export interface RecordedCall {
 export type Fault =
   | { error: string }
   | { rateLimited: number }
+  /** The call's effect is applied and the answer never comes (until the emulator stops). */
   | { hang: true }
+  /** The call's effect is applied and the answer comes this many ms later (past a client's timeout, it never arrives). */
+  | { late: number }
   | { status: number };
+
+/** What a random fault can be: HTTP 500 (nothing done), 429 with Retry-After (nothing done), or done but answered late. */
+export type RandomFaultKind = 'status500' | 'rateLimited' | 'late';
+
+export interface RandomFaultOptions {
+  /** Integer seed of the PRNG (mulberry32); each method draws from its own stream of it. */
+  seed: number;
+  /** Share of calls that fail, 0..1 (e.g. 0.3). */
+  rate: number;
+  /** Only these Web API methods fail. Default: every method. */
+  methods?: string[];
+  /** The kinds drawn from, with equal odds. Default: all three. */
+  kinds?: RandomFaultKind[];
+  /** How late a 'late' call answers. Default 11 000 ms, past Vigil's 10 s client timeout. */
+  lateMs?: number;
+  /** Retry-After of a 429 is drawn from 1..this many seconds. Default 2. */
+  maxRetryAfterSeconds?: number;
+}
+
+/** Random faults drawn since randomFaults() was called. */
+export interface FaultStats {
+  /** Web API calls that went through the random draw. */
+  calls: number;
+  faults: Record<RandomFaultKind, number>;
+  /** Faults per method. */
+  byMethod: Record<string, number>;
+}
