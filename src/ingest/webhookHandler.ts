@@ -4,7 +4,7 @@ import { BatchNotStored, type GroupCommit } from '../db/groupCommit.js';
 import { ingestSignalsIn, type IngestResult, type SignalBatch } from '../incidents/ingestSignals.js';
 import type { UseCaseContext } from '../incidents/context.js';
 import { sourceForToken } from './authenticate.js';
-import { BodyError, readBody } from './readBody.js';
+import { BodyError, bodyText, readBody } from './readBody.js';
 import { WEBHOOK_ROUTES, type WebhookRoute } from './webhookFormats.js';
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
@@ -70,8 +70,8 @@ async function answerWebhook(format: WebhookRoute, req: IncomingMessage, res: Se
   }
   let body: unknown;
   try {
-    const bytes = await readBody(req, MAX_WEBHOOK_BYTES);
-    body = JSON.parse(bytes.toString('utf8'));
+    const text = bodyText(await readBody(req, MAX_WEBHOOK_BYTES));
+    body = JSON.parse(text);
   } catch (error) {
     if (error instanceof BodyError) return fail(res, error.status, error.message, error.status === 400 ? [{ path: '', message: error.message }] : []);
     return fail(res, 400, 'body is not valid JSON', [{ path: '', message: (error as Error).message }]);
