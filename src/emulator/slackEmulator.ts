@@ -424,9 +424,10 @@ class Emulator implements SlackEmulator {
   private paceRetryAfter(method: string, args: Args): number {
     if (!this.postLimiter || method !== 'chat.postMessage') return 0;
     const ref = typeof args['channel'] === 'string' ? args['channel'] : '';
-    // A DM may be addressed by user id; it is still that one conversation.
-    const channel = this.ws.channels.get(ref)?.id ?? this.ws.ims.get(ref) ?? this.channelByName(ref)?.id ?? ref;
-    return this.postLimiter.take(channel);
+    // A DM may be addressed by user id or by its IM id; either way it is one conversation.
+    const ch = this.ws.channels.get(ref) ?? this.channelByName(ref);
+    const key = ch?.isIm ? `im:${ch.user ?? ch.name}` : /^[UW]/.test(ref) ? `im:${ref}` : (ch?.id ?? ref);
+    return this.postLimiter.take(key);
   }
 
   private invoke(method: string, handler: (ctx: MethodContext) => MethodResult, args: Args): MethodResult {
