@@ -67,9 +67,9 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
     runbooks,
     effectsQueued: () => worker?.kick(),
   };
-  worker = new DeliveryWorker({ db: store.db, client, clock, botUserId, logger, runbooks });
-  const scheduler = new Scheduler(ctx);
   const commits = new GroupCommit(store.sqlite, store.db, () => worker?.kick());
+  worker = new DeliveryWorker({ db: store.db, commit: (work) => commits.submit(work), client, clock, botUserId, logger, runbooks });
+  const scheduler = new Scheduler(ctx);
   const inFlight = new InFlightListeners();
 
   const expressApp = express();

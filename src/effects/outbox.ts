@@ -103,14 +103,14 @@ export function effectsById(db: Db, ids: number[]): EffectRow[] {
  * Mark an effect as possibly reaching Slack before calling it. If the process dies mid-call the
  * row stays in_flight, and the next attempt first checks whether Slack already has it.
  */
-export function markInFlight(db: Db, id: number): void {
+export function markInFlight(db: Executor, id: number): void {
   db.update(effects)
     .set({ status: 'in_flight', attempts: sql`${effects.attempts} + 1` })
     .where(eq(effects.id, id))
     .run();
 }
 
-export function markDone(db: Db, id: number, now: Date, result?: Record<string, unknown>): void {
+export function markDone(db: Executor, id: number, now: Date, result?: Record<string, unknown>): void {
   db.update(effects)
     .set({ status: 'done', doneAt: now, lastError: null, ...(result ? { result } : {}) })
     .where(eq(effects.id, id))
@@ -122,7 +122,7 @@ export function markDone(db: Db, id: number, now: Date, result?: Record<string, 
  * a DM to each member of a group), and the failed attempt may have got some of them through, so
  * the next attempt checks what Slack already has before doing anything again.
  */
-export function markRetry(db: Db, id: number, nextAttemptAt: Date, error: string): void {
+export function markRetry(db: Executor, id: number, nextAttemptAt: Date, error: string): void {
   db.update(effects)
     .set({ status: 'in_flight', nextAttemptAt, lastError: error })
     .where(eq(effects.id, id))
@@ -130,7 +130,7 @@ export function markRetry(db: Db, id: number, nextAttemptAt: Date, error: string
 }
 
 /** Give up on one effect (a permanent Slack error); the lane moves on. */
-export function markDead(db: Db, id: number, now: Date, error: string): void {
+export function markDead(db: Executor, id: number, now: Date, error: string): void {
   db.update(effects).set({ status: 'dead', doneAt: now, lastError: error }).where(eq(effects.id, id)).run();
 }
 

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Db } from '../../db/executor.js';
+import type { Db, Executor } from '../../db/executor.js';
 import type { EffectRow } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
@@ -7,6 +7,12 @@ import type { Runbook } from '../../domain/runbooks.js';
 
 export interface DeliveryContext {
   db: Db;
+  /**
+   * Write the worker's own bookkeeping (in flight, done, retry) durably. Given the group commit,
+   * these writes share their fsync with the webhooks being stored at the same moment instead of
+   * each blocking the event loop for one of their own.
+   */
+  commit?: <T>(work: (db: Executor) => T) => Promise<T>;
   client: WebClient;
   /** The domain clock, for rendering ("unacknowledged for 7m"). */
   clock: Clock;

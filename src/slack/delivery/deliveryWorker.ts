@@ -1,3 +1,4 @@
+import type { Executor } from '../../db/executor.js';
 import type { EffectRow } from '../../db/schema/index.js';
 import {
   countUndelivered,
@@ -29,6 +30,7 @@ export interface DeliveryWorkerOptions {
   pollMs?: number;
 }
 
+const KICK_SPACING_MS = 20;
 // Capped low: after an outage the backlog must reach Slack within a minute of its return.
 const MAX_BACKOFF_MS = 30_000;
 
@@ -52,6 +54,7 @@ export class DeliveryWorker {
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private passQueued = false;
+  private lastPassAt = 0;
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly pollMs: number;
@@ -72,14 +75,21 @@ export class DeliveryWorker {
     this.kick();
   }
 
-  /** New effects were queued: look now instead of at the next wake-up. */
+  /**
+   * New effects were queued, or a delivery ended: look soon instead of at the next wake-up. In a
+   * storm commits come every few milliseconds; one look per KICK_SPACING_MS serves them all, and
+   * a page waits at most that long.
+   */
   kick(): void {
     if (this.stopped || this.passQueued) return;
     this.passQueued = true;
-    setImmediate(() => {
+    const wait = Math.max(0, this.lastPassAt + KICK_SPACING_MS - Date.now());
+    const look = () => {
       this.passQueued = false;
       this.pass();
-    });
+    };
+    if (wait === 0) setImmediate(look);
+    else setTimeout(look, wait).unref();
   }
 
   /** Stop taking work and wait for calls under way (bounded by the client's timeout). */
@@ -101,6 +111,7 @@ export class DeliveryWorker {
   private pass(): void {
     if (this.stopped) return;
     this.passes += 1;
+    this.lastPassAt = Date.now();
     let wakeAt = Date.now() + this.pollMs;
     try {
       const now = Date.now();
@@ -156,6 +167,10 @@ export class DeliveryWorker {
     this.running.add(run);
   }
 
+  private write<T>(work: (db: Executor) => T): Promise<T> {
+    return this.ctx.commit ? this.ctx.commit(work) : Promise.resolve(work(this.ctx.db));
+  }
+
   private sleepUntil(at: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.pass(), Math.max(0, at - Date.now()));
@@ -166,24 +181,24 @@ export class DeliveryWorker {
     const recovering = effect.status === 'in_flight';
     const attempts = effect.attempts + 1;
     try {
-      markInFlight(this.ctx.db, effect.id);
+      await this.write((db) => markInFlight(db, effect.id));
       const handler = EFFECT_HANDLERS[effect.kind as EffectKind];
       if (!handler) throw new Error(`no handler for effect kind ${effect.kind}`);
       const result = await handler({ effect, recovering }, this.ctx);
-      markDone(this.ctx.db, effect.id, new Date(), result ?? undefined);
+      await this.write((db) => markDone(db, effect.id, new Date(), result ?? undefined));
     } catch (error) {
       const verdict = judgeFailure(error);
       const fields = { effectId: effect.id, kind: effect.kind, lane: effect.lane, attempts, verdict: verdict.kind };
       if (verdict.kind === 'permanent' || attempts >= this.maxAttempts) {
         const message = verdict.kind === 'rate_limited' ? 'rate limited' : verdict.message;
         this.ctx.logger.error(`delivery: giving up on ${effect.kind}: ${message}`, fields);
-        markDead(this.ctx.db, effect.id, new Date(), message);
+        await this.write((db) => markDead(db, effect.id, new Date(), message));
         return;
       }
       const waitMs = verdict.kind === 'rate_limited' ? verdict.retryAfterMs : backoffMs(attempts);
       const message = verdict.kind === 'rate_limited' ? `rate limited, retry after ${waitMs} ms` : verdict.message;
       this.ctx.logger.warn(`delivery: ${effect.kind} failed, retrying in ${waitMs} ms: ${message}`, fields);
-      markRetry(this.ctx.db, effect.id, new Date(Date.now() + waitMs), message);
+      await this.write((db) => markRetry(db, effect.id, new Date(Date.now() + waitMs), message));
     }
   }
 }
