@@ -347,9 +347,10 @@ class Emulator implements SlackEmulator {
    * Answers through the fault queue: a fault replaces the answer, or (hang, late) applies the call
    * and withholds the answer for ever or for a while.
    */
-  private answerWithFaults(key: string, res: ServerResponse, run: () => Answer, record: (a: Answer, hung: boolean) => void): void {
+  private answerWithFaults(key: string, res: ServerResponse, run: () => Answer, recordCall: (a: Answer, hung: boolean, fault?: string) => void): void {
     const fault = this.faults.take(key);
     if (fault) this.say(`! ${key}: injected fault, ${describeFault(fault)}`);
+    const record = (a: Answer, hung: boolean) => recordCall(a, hung, fault ? describeFault(fault) : undefined);
     let answer: Answer;
     if (!fault) answer = run();
     else if ('hang' in fault) {
@@ -397,8 +398,8 @@ class Emulator implements SlackEmulator {
     const { token: bodyToken, ...rest } = parsed;
     const token = bearerToken(req) ?? (typeof bodyToken === 'string' ? bodyToken : undefined);
     const args = parseJsonArgs(rest);
-    const record = (a: Answer, hung: boolean) => {
-      this.recorded.push({ method, args, at, response: a.body, ...(hung ? {} : { status: a.status }) });
+    const record = (a: Answer, hung: boolean, fault?: string) => {
+      this.recorded.push({ method, args, at, response: a.body, ...(hung ? {} : { status: a.status }), ...(fault ? { fault } : {}) });
     };
     const handler = methods.get(method);
     const refusal = !handler ? 'unknown_method' : !token ? 'not_authed' : token !== this.ws.me.token ? 'invalid_auth' : undefined;

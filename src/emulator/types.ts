@@ -149,6 +149,8 @@ export interface RecordedCall {
   response: unknown;
   /** HTTP status answered (undefined for a hang). */
   status?: number;
+  /** The fault this call met, as describeFault says it (e.g. 'HTTP 500', 'late ...'). */
+  fault?: string;
 }
 
 export type Fault =
