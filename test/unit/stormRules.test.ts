@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertDigest } from '../../src/incidents/alertDigest.js';
 import { COALESCED_KINDS, EFFECT_CLASS } from '../../src/effects/effectClasses.js';
 import { backoffMs } from '../../src/slack/delivery/deliveryWorker.js';
-import { CHATTER_SPACING_MS, DIGEST_SPACING_MS, LanePacer } from '../../src/slack/delivery/lanePacer.js';
+import { CHATTER_BURST, CHATTER_SPACING_MS, DIGEST_SPACING_MS, LanePacer } from '../../src/slack/delivery/lanePacer.js';
 import { digestText, digestThreadText } from '../../src/slack/blocks/digestText.js';
 
 const digest = (over: Partial<AlertDigest> = {}): AlertDigest => ({
@@ -63,14 +63,26 @@ describe('pages first: every effect kind has a class', () => {
 });
 
 describe("chatter keeps to Slack's pace", () => {
-  it('spaces a lane one message a second, and the digest a few seconds', () => {
+  it('lets a short burst through, then spaces a lane one message a second', () => {
     const pacer = new LanePacer();
-    expect(pacer.notBefore('incident:1:chatter', 'channel.notice')).toBe(-Infinity);
-    pacer.delivered('incident:1:chatter', 'alerts.digest', 10_000);
-    expect(pacer.notBefore('incident:1:chatter', 'channel.notice')).toBe(10_000 + CHATTER_SPACING_MS);
-    expect(pacer.notBefore('incident:1:chatter', 'alerts.digest')).toBe(10_000 + DIGEST_SPACING_MS);
+    const lane = 'incident:1:chatter';
+    let now = 10_000;
+    for (let i = 0; i < CHATTER_BURST; i++) {
+      expect(pacer.notBefore(lane, 'channel.notice', now)).toBe(now);
+      pacer.delivered(lane, 'channel.notice', now);
+    }
+    expect(pacer.notBefore(lane, 'channel.notice', now)).toBe(now + CHATTER_SPACING_MS);
+    now += CHATTER_SPACING_MS;
+    expect(pacer.notBefore(lane, 'channel.notice', now)).toBe(now);
     // Lanes are paced apart: another incident's channel is not held back.
-    expect(pacer.notBefore('incident:2:chatter', 'channel.notice')).toBe(-Infinity);
+    expect(pacer.notBefore('incident:2:chatter', 'channel.notice', now)).toBe(now);
+  });
+
+  it('edits the digest at most every few seconds', () => {
+    const pacer = new LanePacer();
+    pacer.delivered('incident:1:chatter', 'alerts.digest', 10_000);
+    expect(pacer.notBefore('incident:1:chatter', 'alerts.digest', 10_500)).toBe(10_000 + DIGEST_SPACING_MS);
+    expect(pacer.notBefore('incident:1:chatter', 'channel.notice', 10_500)).toBe(10_500);
   });
 
   it('backs off 1 s, 2 s, 4 s ... and never waits more than about 30 s', () => {

@@ -139,7 +139,7 @@ export class DeliveryWorker {
       // A busy lane's end kicks a new pass; so does the end of the set-up a chatter head waits for.
       if (this.busyLanes.has(head.lane) || head.waitingForSetup) continue;
       const chatter = EFFECT_CLASS[head.kind as EffectKind] === 'chatter';
-      const readyAt = Math.max(head.nextAttemptAt, chatter ? this.pacer.notBefore(head.lane, head.kind) : 0);
+      const readyAt = Math.max(head.nextAttemptAt, chatter ? this.pacer.notBefore(head.lane, head.kind, now) : 0);
       if (readyAt > now || free === 0 || (chatter && chatterFree <= 0)) {
         nextAt = Math.min(nextAt, Math.max(readyAt, now));
         continue;
