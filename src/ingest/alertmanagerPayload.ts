@@ -9,7 +9,7 @@ import { isoDateTime } from './isoDateTime.js';
 
 const stringMap = z.record(z.string(), z.string());
 
-const alertmanagerAlert = z.looseObject({
+export const alertmanagerAlert = z.looseObject({
   status: z.enum(['firing', 'resolved']),
   labels: stringMap,
   annotations: stringMap.default({}),
@@ -19,7 +19,12 @@ const alertmanagerAlert = z.looseObject({
   fingerprint: z.string().min(1),
 });
 
-export const alertmanagerPayload = z.looseObject({
+/**
+ * Everything but the alerts' own fields: a delivery of thousands of alerts is validated as this
+ * envelope, then alert by alert in pieces (webhookFormats.ts) so no single turn of the event loop
+ * holds them all.
+ */
+export const alertmanagerEnvelope = z.looseObject({
   version: z.string(),
   groupKey: z.string().min(1),
   truncatedAlerts: z.number().int().min(0).optional(),
@@ -29,11 +34,16 @@ export const alertmanagerPayload = z.looseObject({
   commonLabels: stringMap.default({}),
   commonAnnotations: stringMap.default({}),
   externalURL: z.string().optional(),
+  alerts: z.array(z.unknown()).min(1, 'must hold at least one alert'),
+});
+
+export const alertmanagerPayload = alertmanagerEnvelope.extend({
   alerts: z.array(alertmanagerAlert).min(1, 'must hold at least one alert'),
 });
 
 export type AlertmanagerPayload = z.infer<typeof alertmanagerPayload>;
-type AlertmanagerAlert = z.infer<typeof alertmanagerAlert>;
+export type AlertmanagerEnvelope = z.infer<typeof alertmanagerEnvelope>;
+export type AlertmanagerAlert = z.infer<typeof alertmanagerAlert>;
 
 // Alertmanager writes this for "no end yet".
 const ZERO_TIME = '0001-01-01T00:00:00Z';
@@ -53,7 +63,7 @@ function signalKindOf(alert: AlertmanagerAlert): SignalKind {
   return inferSignalKind(`${alert.labels['alertname'] ?? ''} ${alert.annotations['summary'] ?? ''}`);
 }
 
-function linksOf(alert: AlertmanagerAlert, payload: AlertmanagerPayload): Link[] {
+function linksOf(alert: AlertmanagerAlert, payload: AlertmanagerEnvelope): Link[] {
   const links: Link[] = [];
   if (alert.generatorURL) links.push({ title: 'Prometheus', url: alert.generatorURL });
   const runbook = alert.annotations['runbook_url'];
@@ -66,39 +76,42 @@ function linksOf(alert: AlertmanagerAlert, payload: AlertmanagerPayload): Link[]
 
 /** Every entry of alerts[] becomes one Signal; the group key ties them to one incident. */
 export function alertmanagerSignals(payload: AlertmanagerPayload, source: string, receivedAt: Date): Signal[] {
-  return payload.alerts.map((alert) => {
-    const labels = alert.labels;
-    const annotations = alert.annotations;
-    const alertname = labels['alertname'] ?? 'Alert';
-    const modelName = labels['model'];
-    const metricValue = numberFrom(annotations['value'], labels['value']);
-    const threshold = numberFrom(annotations['threshold'], labels['threshold']);
-    const severityHint = labels['severity'] ? parseSeverity(labels['severity']) : undefined;
-    const categoryHint = labels['category'] ? parseCategory(labels['category']) : undefined;
-    const ended = alert.status === 'resolved' && alert.endsAt && alert.endsAt !== ZERO_TIME ? new Date(alert.endsAt) : undefined;
-    const signal: Signal = {
-      source,
-      sourceKind: 'alertmanager',
-      status: alert.status,
-      dedupKey: alert.fingerprint,
-      groupKey: payload.groupKey,
-      title: annotations['summary'] ?? (modelName ? `${alertname} on ${modelName}` : alertname),
-      signal: signalKindOf(alert),
-      observedAt: receivedAt,
-      startedAt: new Date(alert.startsAt),
-      labels,
-      annotations,
-      links: linksOf(alert, payload),
-      raw: alert,
-    };
-    if (annotations['description']) signal.description = annotations['description'];
-    if (modelName) signal.model = { name: modelName, ...(labels['model_version'] ? { version: labels['model_version'] } : {}) };
-    if (metricValue !== undefined) {
-      signal.metric = { name: labels['metric'] ?? alertname, value: metricValue, ...(threshold !== undefined ? { threshold } : {}) };
-    }
-    if (severityHint) signal.severityHint = severityHint;
-    if (categoryHint) signal.categoryHint = categoryHint;
-    if (ended) signal.endedAt = ended;
-    return signal;
-  });
+  return payload.alerts.map((alert) => alertmanagerSignal(alert, payload, source, receivedAt));
+}
+
+/** One entry of alerts[] as a Signal, read with its delivery's envelope. */
+export function alertmanagerSignal(alert: AlertmanagerAlert, payload: AlertmanagerEnvelope, source: string, receivedAt: Date): Signal {
+  const labels = alert.labels;
+  const annotations = alert.annotations;
+  const alertname = labels['alertname'] ?? 'Alert';
+  const modelName = labels['model'];
+  const metricValue = numberFrom(annotations['value'], labels['value']);
+  const threshold = numberFrom(annotations['threshold'], labels['threshold']);
+  const severityHint = labels['severity'] ? parseSeverity(labels['severity']) : undefined;
+  const categoryHint = labels['category'] ? parseCategory(labels['category']) : undefined;
+  const ended = alert.status === 'resolved' && alert.endsAt && alert.endsAt !== ZERO_TIME ? new Date(alert.endsAt) : undefined;
+  const signal: Signal = {
+    source,
+    sourceKind: 'alertmanager',
+    status: alert.status,
+    dedupKey: alert.fingerprint,
+    groupKey: payload.groupKey,
+    title: annotations['summary'] ?? (modelName ? `${alertname} on ${modelName}` : alertname),
+    signal: signalKindOf(alert),
+    observedAt: receivedAt,
+    startedAt: new Date(alert.startsAt),
+    labels,
+    annotations,
+    links: linksOf(alert, payload),
+    raw: alert,
+  };
+  if (annotations['description']) signal.description = annotations['description'];
+  if (modelName) signal.model = { name: modelName, ...(labels['model_version'] ? { version: labels['model_version'] } : {}) };
+  if (metricValue !== undefined) {
+    signal.metric = { name: labels['metric'] ?? alertname, value: metricValue, ...(threshold !== undefined ? { threshold } : {}) };
+  }
+  if (severityHint) signal.severityHint = severityHint;
+  if (categoryHint) signal.categoryHint = categoryHint;
+  if (ended) signal.endedAt = ended;
+  return signal;
 }

@@ -13,6 +13,7 @@ const MAX_DEPTH = 64;
 // Alerts stored per slice of a large delivery: each slice is one savepoint in a group commit, and
 // the event loop serves other requests (a slash command, a page) between slices.
 const SIGNALS_PER_SLICE = 100;
+const MAX_ISSUES = 100;
 
 type Issue = { path: string; message: string };
 
@@ -30,20 +31,49 @@ function isJsonContentType(header: string | undefined): boolean {
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
-/** Where a value nests deeper than `max`, walked without recursion. */
+interface Frame {
+  node: object;
+  depth: number;
+  parent: Frame | undefined;
+  key: string | number;
+}
+
+/**
+ * Where a value nests deeper than `max`, walked without recursion. Cheap on a wide body (a
+ * 5,000-alert delivery): no path is built unless one is too deep.
+ */
 function tooDeep(value: unknown, max: number): string | undefined {
-  const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value, depth: 0, path: '' }];
+  if (value === null || typeof value !== 'object') return undefined;
+  const stack: Frame[] = [{ node: value, depth: 0, parent: undefined, key: '' }];
   while (stack.length > 0) {
-    const { value: node, depth, path } = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth >= max) return path || '(top level)';
-    for (const [key, child] of Object.entries(node)) {
-      if (child !== null && typeof child === 'object') {
-        stack.push({ value: child, depth: depth + 1, path: Array.isArray(node) ? `${path}[${key}]` : path ? `${path}.${key}` : key });
+    const frame = stack.pop()!;
+    if (frame.depth >= max) return pathOf(frame);
+    const node = frame.node;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (child !== null && typeof child === 'object') stack.push({ node: child, depth: frame.depth + 1, parent: frame, key: i });
+      }
+    } else {
+      for (const key in node) {
+        const child: unknown = (node as Record<string, unknown>)[key];
+        if (child !== null && typeof child === 'object') stack.push({ node: child, depth: frame.depth + 1, parent: frame, key });
       }
     }
   }
   return undefined;
+}
+
+function pathOf(frame: Frame): string {
+  const keys: Array<string | number> = [];
+  for (let f: Frame | undefined = frame; f?.parent; f = f.parent) keys.unshift(f.key);
+  return formatIssuePath(keys) || '(top level)';
+}
+
+/** At most MAX_ISSUES, and a last one saying how many more there were: a body of 5,000 bad alerts gets a readable answer. */
+function listed(issues: Issue[]): Issue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  return [...issues.slice(0, MAX_ISSUES), { path: '', message: `and ${issues.length - MAX_ISSUES} more issues like these` }];
 }
 
 /** A large delivery in slices, each committed in turn; the answer covers them all. */
@@ -78,9 +108,9 @@ async function answerWebhook(format: WebhookRoute, req: IncomingMessage, res: Se
   }
   const deep = tooDeep(body, MAX_DEPTH);
   if (deep) return fail(res, 400, 'body failed validation', [{ path: deep, message: `nested deeper than ${MAX_DEPTH} levels` }]);
-  const accepted = format.accept(body, source, ctx.clock.now());
+  const accepted = await format.accept(body, source, ctx.clock.now());
   if (!accepted.ok) {
-    return fail(res, 400, 'body failed validation', accepted.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })));
+    return fail(res, 400, 'body failed validation', listed(accepted.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }))));
   }
   const batch = accepted.batch;
   let result: IngestResult;

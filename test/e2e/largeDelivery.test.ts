@@ -119,4 +119,20 @@ describe('a 5,000-alert delivery does not stall the rest of Vigil', () => {
     expect((sqlite.prepare('select count(*) as n from alerts').get() as { n: number }).n).toBe(ALERTS);
     expect((sqlite.prepare('select count(*) as n from incidents').get() as { n: number }).n).toBe(1);
   }, 120_000);
+
+  it('5,000 bad alerts are one 400 listing the first hundred issues by alert, and how many more', async () => {
+    const { body } = largeDelivery();
+    const bad = body.replaceAll('"startsAt":"2026-11-22T16:00:23Z"', '"startsAt":"2026-13-45T99:99:99Z"').replace('"version":"4"', '"version":4');
+    const started = performance.now();
+    const res = await h.webhook('alertmanager', undefined, { raw: bad });
+    const ms = performance.now() - started;
+    expect(res.status).toBe(400);
+    const issues = (res.body as { issues: Array<{ path: string; message: string }> }).issues;
+    expect(issues).toHaveLength(101);
+    expect(issues[0]).toEqual({ path: 'version', message: expect.any(String) });
+    expect(issues[1]).toEqual({ path: 'alerts[0].startsAt', message: expect.any(String) });
+    expect(issues[99]!.path).toBe('alerts[98].startsAt');
+    expect(issues[100]).toEqual({ path: '', message: 'and 4901 more issues like these' });
+    expect(ms).toBeLessThan(3000);
+  });
 });
