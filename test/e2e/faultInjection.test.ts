@@ -10,11 +10,15 @@ import { PEOPLE } from '../support/testPolicy.js';
 // event, all delivered within a minute of Slack healing.
 
 const MINUTE = 60_000;
-const SEEDS = [11, 23, 37];
+// Each method draws its faults from its own seeded stream, so the n-th post meets the same fate in
+// every run. These seeds lose the answer to some of the first posts (Slack posted, Vigil never
+// heard), and fail history look-ups and pins among the first calls: the paths where a retry could
+// post twice.
+const SEEDS = [1, 37, 110];
 /** What "within a minute of Slack healing" allows. */
 const HEALED_WITHIN_MS = 60_000;
 /** How long Slack stays flaky after the last event at most. */
-const FAULTY_FOR_MS = 25_000;
+const FAULTY_FOR_MS = 15_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -197,9 +201,13 @@ describe('exactly once under 30% random Slack faults', () => {
         counts.announcements += announcements.filter((m) => m.text.includes(`INC-${n}`)).length;
       }
       const faults = h.emulator.faultStats();
+      // Calls Slack carried out but whose answer Vigil never got: each was found again, not redone.
+      const lost = (method: string) => h.emulator.callsTo(method).filter((c) => c.fault?.startsWith('late') && (c.response as { ok?: boolean }).ok).length;
+      expect(lost('chat.postMessage'), 'the seed no longer loses the answer to any post: pick another').toBeGreaterThan(0);
       const dead = effects.filter((e) => e.status === 'dead').length;
       console.log(
-        `[faults] seed ${seed}: ${faults.calls} Slack calls under faults, ${faults.faults.status500} x 500, ${faults.faults.rateLimited} x 429, ${faults.faults.late} late; ` +
+        `[faults] seed ${seed}: ${faults.calls} Slack calls under faults, ${faults.faults.status500} x 500, ${faults.faults.rateLimited} x 429, ${faults.faults.late} late ` +
+          `(answers lost after Slack had done it: ${lost('chat.postMessage')} posts, ${lost('conversations.create')} channel creations, ${lost('pins.add')} pins); ` +
           `${opened.length} incidents -> ${counts.channels} channels, ${counts.summaries} summaries (${counts.pinned} pinned), ${counts.checklists} checklists, ` +
           `${counts.announcements} announcements, ${counts.pageDms} page DMs for ${counts.pageDms} page effects, ${counts.notices} notices for ${counts.notices} notice effects, ` +
           `${counts.digests} digests; ${dead} dead; ${leftAtHealing} effects left at healing, delivered ${(deliveredMs / 1000).toFixed(1)} s after it`,
