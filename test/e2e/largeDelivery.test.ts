@@ -135,4 +135,22 @@ describe('a 5,000-alert delivery does not stall the rest of Vigil', () => {
     expect(issues[100]).toEqual({ path: '', message: 'and 4901 more issues like these' });
     expect(ms).toBeLessThan(3000);
   });
+
+  it('a fingerprint repeated within one delivery, across its storage slices, is stored once', async () => {
+    const alerts = Array.from({ length: 250 }, (_, i) => ({
+      status: 'firing',
+      labels: { alertname: 'RepeatedFingerprint', n: String(i) },
+      startsAt: '2026-11-22T16:00:23Z',
+      fingerprint: `repeat-${i % 200}`,
+    }));
+    const body = { version: '4', groupKey: '{}:{alertname="RepeatedFingerprint"}', status: 'firing', receiver: 'vigil', alerts };
+    const res = await h.webhook('alertmanager', body);
+    expect(res.status).toBe(202);
+    const { incidentId, alertIds } = res.body as { incidentId: number; alertIds: number[] };
+    expect(alertIds).toHaveLength(250);
+    expect(new Set(alertIds).size).toBe(200);
+    expect(alertIds.slice(200)).toEqual(alertIds.slice(0, 50));
+    const stored = h.vigil.store.sqlite.prepare('select count(*) as n from alerts where incident_id = ?').get(incidentId) as { n: number };
+    expect(stored.n).toBe(200);
+  });
 });
