@@ -10,6 +10,7 @@ import { webhookHandler } from './ingest/webhookHandler.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { requestIdFrom, withRequest } from './shared/requestContext.js';
 import { DeliveryWorker } from './slack/delivery/deliveryWorker.js';
 import { createDeliveryClient } from './slack/delivery/webClient.js';
 import { createSlackApp } from './slack/slackApp.js';
@@ -90,7 +91,13 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   });
   const handleWebhook = webhookHandler(ctx, commits);
   const server = http.createServer((req, res) => {
-    if (!handleWebhook(req, res)) expressApp(req, res);
+    // One id per request, on every log line it causes: the webhook or Slack request, the use
+    // case, the group commit that stores it.
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    withRequest({ requestId }, () => {
+      if (!handleWebhook(req, res)) expressApp(req, res);
+    });
   });
 
   return {

@@ -53,7 +53,8 @@ async function startEmulator(config: Config): Promise<SlackEmulator> {
 
 async function main(): Promise<void> {
   const config = withEmulatorDatabase(readConfig());
-  const logger = createLogger(config.env.LOG_LEVEL);
+  // A person watching the emulator reads the log; a deployment's log collector reads JSON.
+  const logger = createLogger(config.env.LOG_LEVEL, { pretty: config.emulator });
   const emulator = config.emulator ? await startEmulator(config) : undefined;
   const slack: SlackConnection = emulator
     ? { token: emulator.token, signingSecret: config.env.SLACK_SIGNING_SECRET ?? EMULATOR_SIGNING_SECRET, apiUrl: emulator.apiUrl }

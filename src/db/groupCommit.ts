@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
 import type { Db, Executor } from './executor.js';
+import { currentRequest, withRequest, type RequestContext } from '../shared/requestContext.js';
 
 interface Job {
   work: (tx: Executor) => unknown;
+  /** The request that submitted it: its logs say so, though it runs in another's turn. */
+  request: RequestContext | undefined;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -40,7 +43,7 @@ export class GroupCommit {
 
   submit<T>(work: (tx: Executor) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work, request: currentRequest(), resolve: resolve as (value: unknown) => void, reject });
       this.schedule();
     });
   }
@@ -83,7 +86,7 @@ export class GroupCommit {
     // better-sqlite3's own transaction functions: nested, they are savepoints, and their
     // statements are prepared once. The work runs on the drizzle handle of the same connection.
     const sqlite = this.sqlite;
-    const piece = sqlite.transaction((job: Job) => job.work(this.db));
+    const piece = sqlite.transaction((job: Job) => (job.request ? withRequest(job.request, () => job.work(this.db)) : job.work(this.db)));
     const whole = sqlite.transaction(() => {
       for (const job of batch) {
         try {
