@@ -14,11 +14,11 @@ const MINUTE = 60_000;
 // every run. These seeds lose the answer to some of the first posts (Slack posted, Vigil never
 // heard), and fail history look-ups and pins among the first calls: the paths where a retry could
 // post twice.
-const SEEDS = [1, 37, 110];
+const SEEDS = [35, 37, 110];
 /** What "within a minute of Slack healing" allows. */
 const HEALED_WITHIN_MS = 60_000;
-/** How long Slack stays flaky after the last event at most. */
-const FAULTY_FOR_MS = 15_000;
+/** How long Slack stays flaky at most, from the first alert (each late answer holds a delivery slot for Vigil's 10 s client timeout). */
+const FAULTY_FOR_MS = 20_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -89,6 +89,7 @@ describe('exactly once under 30% random Slack faults', () => {
   for (const seed of SEEDS) {
     it(`seed ${seed}: every incident gets each of its messages exactly once, within a minute of Slack healing`, async () => {
       h.emulator.randomFaults({ seed, rate: 0.3, kinds: ['status500', 'rateLimited', 'late'] });
+      const faultsFrom = Date.now();
 
       // Seven incidents: six detector alerts on six models, and the Alertmanager group.
       const opened: number[] = [];
@@ -113,21 +114,28 @@ describe('exactly once under 30% random Slack faults', () => {
 
       // People act in the channels while Slack is still flaky.
       const [acked, noted, raised] = [opened[0]!, opened[1]!, opened[2]!];
-      expect(await typeIn(acked, 'ack', PEOPLE.dataPrimary)).toContain(`You acknowledged INC-${acked}`);
-      expect(await typeIn(noted, 'note rolled back the feature store to v41 under faults', PEOPLE.responder)).toContain('Noted');
-      expect(await typeIn(raised, 'severity SEV2 accuracy keeps falling', PEOPLE.responder)).toContain('is now *SEV2*');
+      const [ackReply, noteReply, severityReply] = await Promise.all([
+        typeIn(acked, 'ack', PEOPLE.dataPrimary),
+        typeIn(noted, 'note rolled back the feature store to v41 under faults', PEOPLE.responder),
+        typeIn(raised, 'severity SEV2 accuracy keeps falling', PEOPLE.responder),
+      ]);
+      expect(ackReply).toContain(`You acknowledged INC-${acked}`);
+      expect(noteReply).toContain('Noted');
+      expect(severityReply).toContain('is now *SEV2*');
 
       // A quarter of an hour later, nobody has acknowledged the others: L2 is paged.
       h.clock.advance(15 * MINUTE);
       h.vigil.scheduler.tick();
-      // Slack stays flaky while Vigil works through all of it (or for FAULTY_FOR_MS at most), so
-      // set-up, summaries, pins, pages, notices and their retries all meet the faults.
-      const faultyUntil = Date.now() + FAULTY_FOR_MS;
+      // Slack stays flaky while Vigil works through all of it (for FAULTY_FOR_MS from the first
+      // alert at most, and a few seconds past the L2 pages), so set-up, summaries, pins, pages,
+      // notices and their retries all meet the faults.
+      const faultyUntil = Math.max(faultsFrom + FAULTY_FOR_MS, Date.now() + 5_000);
       while (undelivered() > 0 && Date.now() < faultyUntil) await sleep(100);
       const leftAtHealing = undelivered();
 
       h.emulator.healFaults();
       const healedAt = Date.now();
+      const faultyMs = healedAt - faultsFrom;
       await h.vigil.settle(HEALED_WITHIN_MS);
       const deliveredMs = Date.now() - healedAt;
       expect(deliveredMs).toBeLessThan(HEALED_WITHIN_MS);
@@ -206,7 +214,7 @@ describe('exactly once under 30% random Slack faults', () => {
       expect(lost('chat.postMessage'), 'the seed no longer loses the answer to any post: pick another').toBeGreaterThan(0);
       const dead = effects.filter((e) => e.status === 'dead').length;
       console.log(
-        `[faults] seed ${seed}: ${faults.calls} Slack calls under faults, ${faults.faults.status500} x 500, ${faults.faults.rateLimited} x 429, ${faults.faults.late} late ` +
+        `[faults] seed ${seed}: ${faults.calls} Slack calls in ${(faultyMs / 1000).toFixed(1)} s of faults, ${faults.faults.status500} x 500, ${faults.faults.rateLimited} x 429, ${faults.faults.late} late ` +
           `(answers lost after Slack had done it: ${lost('chat.postMessage')} posts, ${lost('conversations.create')} channel creations, ${lost('pins.add')} pins); ` +
           `${opened.length} incidents -> ${counts.channels} channels, ${counts.summaries} summaries (${counts.pinned} pinned), ${counts.checklists} checklists, ` +
           `${counts.announcements} announcements, ${counts.pageDms} page DMs for ${counts.pageDms} page effects, ${counts.notices} notices for ${counts.notices} notice effects, ` +

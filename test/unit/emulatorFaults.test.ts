@@ -93,6 +93,10 @@ describe('seeded random faults', () => {
     expect(await outcome(client.chat.postMessage({ channel: id, text: 'hello' }))).toBe('ok');
     expect(emu.messages(id).map((m) => m.text)).toEqual(['hello']);
     expect(emu.faultStats().faults.status500).toBe(1);
+    expect(emu.callsTo('chat.postMessage').map((c) => [c.status, c.fault])).toEqual([
+      [500, 'HTTP 500'],
+      [200, undefined],
+    ]);
   });
 
   it('a late call is done at once but answered after the client gave up', async () => {
