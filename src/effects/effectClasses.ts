@@ -1,4 +1,4 @@
-import type { EffectKind } from './effectKinds.js';
+import { isEffectKind, type EffectKind } from './effectKinds.js';
 
 /**
  * How urgent an effect is. `core` carries what people act on: the channel, the summary and
@@ -27,6 +27,9 @@ export const EFFECT_CLASS: Record<EffectKind, EffectClass> = {
   // Reads a 📌'd message back and keeps it on the timeline: low priority, but retried, never dropped.
   'message.capture': 'chatter',
 };
+
+/** The class of a stored kind; one this version does not know is core, so it is tried (and given up) at once. */
+export const effectClassOf = (kind: string): EffectClass => (isEffectKind(kind) ? EFFECT_CLASS[kind] : 'core');
 
 /** Lower is served first. */
 export const PRIORITY: Record<EffectClass, number> = { core: 0, chatter: 1 };

@@ -45,6 +45,33 @@ export interface EffectPayloads {
 
 export type EffectKind = keyof EffectPayloads;
 
+/** Every kind, as a value: to tell a kind this version knows from one an old row may hold. */
+export const EFFECT_KINDS = [
+  'channel.create',
+  'channel.topic',
+  'channel.invite',
+  'summary.post',
+  'summary.refresh',
+  'checklist.post',
+  'checklist.refresh',
+  'channel.notice',
+  'alerts.digest',
+  'announce.post',
+  'page.dm',
+  'pages.refresh',
+  'page.usergroup',
+  'home.publish',
+  'declare.confirm',
+  'message.capture',
+] as const satisfies readonly EffectKind[];
+
+// A kind added to EffectPayloads but not to the list above fails to compile here.
+const everyKindListed: Record<Exclude<EffectKind, (typeof EFFECT_KINDS)[number]>, never> = {};
+void everyKindListed;
+
+const KNOWN_KINDS: ReadonlySet<string> = new Set(EFFECT_KINDS);
+export const isEffectKind = (kind: string): kind is EffectKind => KNOWN_KINDS.has(kind);
+
 export interface EffectIntent<K extends EffectKind = EffectKind> {
   kind: K;
   payload: EffectPayloads[K];

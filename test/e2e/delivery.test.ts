@@ -60,6 +60,24 @@ describe('delivery of Slack effects', () => {
     expect(dead).toEqual([{ kind: 'summary.post', last_error: 'not_pinnable' }]);
     expect(h.channelMessages(1).map((m) => m.text)).toContain('Triage checklist');
   });
+
+  it('gives up on a stored effect whose kind or payload this version does not accept, and delivers the next one', async () => {
+    await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
+    await h.settle();
+    const insert = h.vigil.store.sqlite.prepare(
+      "insert into effects (lane, incident_id, kind, payload, next_attempt_at, created_at) values ('incident:1', 1, ?, ?, 0, 0)",
+    );
+    insert.run('page.dm', JSON.stringify({ userId: 42, stepLabel: 'primary' }));
+    insert.run('carrier.pigeon', '{}');
+    insert.run('channel.invite', JSON.stringify({ users: ['U_LATE'] }));
+    h.vigil.worker!.kick();
+    await h.settle();
+    const rows = h.vigil.store.sqlite.prepare("select kind, status, last_error as error from effects where incident_id = 1 and created_at = 0 order by id").all() as Array<{ kind: string; status: string; error: string | null }>;
+    expect(rows.map((r) => [r.kind, r.status])).toEqual([['page.dm', 'dead'], ['carrier.pigeon', 'dead'], ['channel.invite', 'done']]);
+    expect(rows[0]!.error).toMatch(/^effect \d+ \(page\.dm\) cannot be delivered: payload is not of its kind: .*userId/);
+    expect(rows[0]!.error).toMatch(/reason/);
+    expect(rows[1]!.error).toMatch(/^effect \d+ \(carrier\.pigeon\) cannot be delivered: unknown kind$/);
+  });
 });
 
 describe('outbox housekeeping', () => {

@@ -1,11 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
 import { recordReadBackMessage } from '../../incidents/captureMessage.js';
 import { messageForTimeline, type MessageForTimeline } from '../listeners/slackMessage.js';
 import type { EffectHandler } from './deliveryContext.js';
 import { slackErrorCode } from './slackErrors.js';
-
-const payloadSchema = z.object({ channelId: z.string().min(1), ts: z.string().min(1), capturedBy: z.string().min(1), requestedAt: z.iso.datetime() });
 
 interface HistoryMessage {
   ts?: string;
@@ -43,8 +40,8 @@ async function fetchMessage(client: WebClient, channel: string, ts: string): Pro
  * when the person reacted. Retried by the worker while Slack fails; a retry after the message
  * was already kept changes nothing (it is kept once per ts).
  */
-export const captureReactedMessage: EffectHandler = async (attempt, ctx) => {
-  const request = payloadSchema.parse(attempt.effect.payload);
+export const captureReactedMessage: EffectHandler<'message.capture'> = async (attempt, ctx) => {
+  const request = attempt.effect.payload;
   const message = await fetchMessage(ctx.client, request.channelId, request.ts);
   if (!message) {
     ctx.logger.warn('delivery: the 📌 message is no longer in Slack; nothing to keep', { channel: request.channelId, ts: request.ts });

@@ -21,7 +21,7 @@ async function findChannelWeCreated(ctx: DeliveryContext, attempt: Attempt, name
 }
 
 /** Create `inc-<n>-<slug>`; on name_taken try `-2`, `-3`, ... */
-export const createChannel: EffectHandler = async (attempt, ctx) => {
+export const createChannel: EffectHandler<'channel.create'> = async (attempt, ctx) => {
   const incidentId = attempt.effect.incidentId!;
   const incident = getIncident(ctx.db, incidentId);
   if (incident.channelId) return { channelId: incident.channelId };
@@ -55,7 +55,7 @@ export function incidentChannel(ctx: DeliveryContext, incidentId: number): strin
   return channelId;
 }
 
-export const setTopic: EffectHandler = async (attempt, ctx) => {
+export const setTopic: EffectHandler<'channel.topic'> = async (attempt, ctx) => {
   const channel = incidentChannel(ctx, attempt.effect.incidentId!);
   if (!channel) return { skipped: 'no channel' };
   const topic = topicText(loadIncidentView(ctx.db, attempt.effect.incidentId!));
@@ -64,10 +64,10 @@ export const setTopic: EffectHandler = async (attempt, ctx) => {
 };
 
 /** Invite one user at a time: one unknown user must not keep the others out. */
-export const inviteUsers: EffectHandler = async (attempt, ctx) => {
+export const inviteUsers: EffectHandler<'channel.invite'> = async (attempt, ctx) => {
   const channel = incidentChannel(ctx, attempt.effect.incidentId!);
   if (!channel) return { skipped: 'no channel' };
-  const users = (attempt.effect.payload['users'] as string[] | undefined) ?? [];
+  const { users } = attempt.effect.payload;
   const outcome: Record<string, string> = {};
   for (const user of users) {
     try {

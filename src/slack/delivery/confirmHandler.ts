@@ -7,10 +7,9 @@ import { postOnce } from './postOnce.js';
  * Confirm a declaration privately where it was made; where Slack will not show an ephemeral
  * (a channel the bot is not in), by direct message instead.
  */
-export const confirmDeclared: EffectHandler = async (attempt, ctx) => {
+export const confirmDeclared: EffectHandler<'declare.confirm'> = async (attempt, ctx) => {
   const incident = getIncident(ctx.db, attempt.effect.incidentId!);
-  const userId = String(attempt.effect.payload['userId']);
-  const origin = String(attempt.effect.payload['origin']);
+  const { userId, origin } = attempt.effect.payload;
   const text = declaredText(incident);
   try {
     await ctx.client.chat.postEphemeral({ channel: origin, user: userId, text });

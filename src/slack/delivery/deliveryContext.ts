@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Db, Executor } from '../../db/executor.js';
-import type { EffectRow } from '../../db/schema/index.js';
+import type { EffectKind } from '../../effects/effectKinds.js';
+import type { Effect } from '../../effects/effectSchemas.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Runbook } from '../../domain/runbooks.js';
@@ -23,9 +24,10 @@ export interface DeliveryContext {
 }
 
 /** One attempt at one effect. `recovering`: an earlier attempt may have reached Slack already. */
-export interface Attempt {
-  effect: EffectRow;
+export interface Attempt<K extends EffectKind = EffectKind> {
+  effect: Effect<K>;
   recovering: boolean;
 }
 
-export type EffectHandler = (attempt: Attempt, ctx: DeliveryContext) => Promise<Record<string, unknown> | void>;
+/** Makes Slack show one kind of effect, reading that kind's payload. */
+export type EffectHandler<K extends EffectKind> = (attempt: Attempt<K>, ctx: DeliveryContext) => Promise<Record<string, unknown> | void>;

@@ -10,10 +10,10 @@ import {
   markRetry,
   type LaneHead,
 } from '../../effects/outbox.js';
-import { EFFECT_CLASS } from '../../effects/effectClasses.js';
-import type { EffectKind } from '../../effects/effectKinds.js';
+import { effectClassOf } from '../../effects/effectClasses.js';
+import { parseEffect } from '../../effects/effectSchemas.js';
 import type { DeliveryContext } from './deliveryContext.js';
-import { EFFECT_HANDLERS } from './handlers.js';
+import { runHandler } from './handlers.js';
 import { LanePacer } from './lanePacer.js';
 import { judgeFailure } from './slackErrors.js';
 
@@ -138,7 +138,7 @@ export class DeliveryWorker {
     for (const head of heads) {
       // A busy lane's end kicks a new pass; so does the end of the set-up a chatter head waits for.
       if (this.busyLanes.has(head.lane) || head.waitingForSetup) continue;
-      const chatter = EFFECT_CLASS[head.kind as EffectKind] === 'chatter';
+      const chatter = effectClassOf(head.kind) === 'chatter';
       const readyAt = Math.max(head.nextAttemptAt, chatter ? this.pacer.notBefore(head.lane, head.kind, now) : 0);
       if (readyAt > now || free === 0 || (chatter && chatterFree <= 0)) {
         nextAt = Math.min(nextAt, Math.max(readyAt, now));
@@ -152,7 +152,7 @@ export class DeliveryWorker {
   }
 
   private launch(effect: EffectRow): void {
-    const chatter = EFFECT_CLASS[effect.kind as EffectKind] === 'chatter';
+    const chatter = effectClassOf(effect.kind) === 'chatter';
     this.busyLanes.set(effect.lane, chatter);
     const run = this.deliver(effect)
       .catch((error: unknown) => {
@@ -182,9 +182,8 @@ export class DeliveryWorker {
     const attempts = effect.attempts + 1;
     try {
       await this.write((db) => markInFlight(db, effect.id));
-      const handler = EFFECT_HANDLERS[effect.kind as EffectKind];
-      if (!handler) throw new Error(`no handler for effect kind ${effect.kind}`);
-      const result = await handler({ effect, recovering }, this.ctx);
+      // A row of a kind or payload this version does not accept fails here, for good (judgeFailure).
+      const result = await runHandler({ effect: parseEffect(effect), recovering }, this.ctx);
       await this.write((db) => markDone(db, effect.id, new Date(), result ?? undefined));
     } catch (error) {
       const verdict = judgeFailure(error);

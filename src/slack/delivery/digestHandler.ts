@@ -14,7 +14,7 @@ const DIGEST_ROLE = 'digest';
  * in its thread. One pending digest stands for any number of joining alerts (it is coalesced),
  * and the worker edits it at most every few seconds: a storm is a handful of Slack calls.
  */
-export const updateDigest: EffectHandler = async (attempt, ctx) => {
+export const updateDigest: EffectHandler<'alerts.digest'> = async (attempt, ctx) => {
   const incidentId = attempt.effect.incidentId!;
   const channel = incidentChannel(ctx, incidentId);
   if (!channel) return { skipped: 'no channel' };

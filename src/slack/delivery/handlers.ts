@@ -1,5 +1,5 @@
 import type { EffectKind } from '../../effects/effectKinds.js';
-import type { EffectHandler } from './deliveryContext.js';
+import type { Attempt, DeliveryContext, EffectHandler } from './deliveryContext.js';
 import { createChannel, inviteUsers, setTopic } from './channelHandlers.js';
 import { postAnnouncement, postChecklist, postNotice, postSummary, refreshChecklist, refreshSummary } from './messageHandlers.js';
 import { refreshPages, sendPageDm, sendUsergroupPage } from './pageHandlers.js';
@@ -8,8 +8,11 @@ import { confirmDeclared } from './confirmHandler.js';
 import { captureReactedMessage } from './captureHandler.js';
 import { updateDigest } from './digestHandler.js';
 
-/** Every effect kind and the code that makes Slack show it. The type makes a missing kind a compile error. */
-export const EFFECT_HANDLERS: Record<EffectKind, EffectHandler> = {
+/**
+ * Every effect kind and the code that makes Slack show it, each typed by its kind's payload. The
+ * type makes a missing kind, or a handler given another kind's payload, a compile error.
+ */
+export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<K> } = {
   'channel.create': createChannel,
   'channel.topic': setTopic,
   'channel.invite': inviteUsers,
@@ -27,3 +30,9 @@ export const EFFECT_HANDLERS: Record<EffectKind, EffectHandler> = {
   'declare.confirm': confirmDeclared,
   'message.capture': captureReactedMessage,
 };
+
+/** Run the handler of the attempt's kind. */
+export function runHandler<K extends EffectKind>(attempt: Attempt<K>, ctx: DeliveryContext): Promise<Record<string, unknown> | void> {
+  const handler: EffectHandler<K> = EFFECT_HANDLERS[attempt.effect.kind];
+  return handler(attempt, ctx);
+}

@@ -1,7 +1,6 @@
 import { getIncident } from '../../incidents/queries.js';
 import { checklistOf, loadIncidentView, slackMessageOf } from '../../incidents/readModel.js';
 import { recordSlackMessage } from '../../incidents/slackRecords.js';
-import type { NoticeKind } from '../../effects/effectKinds.js';
 import { checklistBlocks } from '../blocks/checklistBlocks.js';
 import { summaryBlocks, summaryFallbackText } from '../blocks/summaryBlocks.js';
 import { noticeText } from '../blocks/noticeText.js';
@@ -13,7 +12,7 @@ import { incidentChannel } from './channelHandlers.js';
 import { postSized, updateSized } from './postSized.js';
 import { slackErrorCode } from './slackErrors.js';
 
-export const postSummary: EffectHandler = async (attempt, ctx) => {
+export const postSummary: EffectHandler<'summary.post'> = async (attempt, ctx) => {
   const incidentId = attempt.effect.incidentId!;
   const channel = incidentChannel(ctx, incidentId);
   if (!channel) return { skipped: 'no channel' };
@@ -28,7 +27,7 @@ export const postSummary: EffectHandler = async (attempt, ctx) => {
   return { ts: posted.ts };
 };
 
-export const refreshSummary: EffectHandler = async (attempt, ctx) => {
+export const refreshSummary: EffectHandler<'summary.refresh'> = async (attempt, ctx) => {
   const incidentId = attempt.effect.incidentId!;
   const message = slackMessageOf(ctx.db, incidentId, 'summary');
   if (!message) return { skipped: 'summary not posted' };
@@ -39,9 +38,9 @@ export const refreshSummary: EffectHandler = async (attempt, ctx) => {
 
 const checklistRole = (list: string): string => `checklist:${list}`;
 
-export const postChecklist: EffectHandler = async (attempt, ctx) => {
+export const postChecklist: EffectHandler<'checklist.post'> = async (attempt, ctx) => {
   const incidentId = attempt.effect.incidentId!;
-  const list = String(attempt.effect.payload['list']);
+  const { list } = attempt.effect.payload;
   const channel = incidentChannel(ctx, incidentId);
   if (!channel) return { skipped: 'no channel' };
   const title = checklistTitle(list, ctx.runbooks);
@@ -51,9 +50,9 @@ export const postChecklist: EffectHandler = async (attempt, ctx) => {
   return { ts: posted.ts };
 };
 
-export const refreshChecklist: EffectHandler = async (attempt, ctx) => {
+export const refreshChecklist: EffectHandler<'checklist.refresh'> = async (attempt, ctx) => {
   const incidentId = attempt.effect.incidentId!;
-  const list = String(attempt.effect.payload['list']);
+  const { list } = attempt.effect.payload;
   const message = slackMessageOf(ctx.db, incidentId, checklistRole(list));
   if (!message) return { skipped: 'checklist not posted' };
   const title = checklistTitle(list, ctx.runbooks);
@@ -62,22 +61,21 @@ export const refreshChecklist: EffectHandler = async (attempt, ctx) => {
   return undefined;
 };
 
-export const postNotice: EffectHandler = async (attempt, ctx) => {
+export const postNotice: EffectHandler<'channel.notice'> = async (attempt, ctx) => {
   const incidentId = attempt.effect.incidentId!;
   const channel = incidentChannel(ctx, incidentId);
   if (!channel) return { skipped: 'no channel' };
-  const notice = attempt.effect.payload['notice'] as NoticeKind;
-  const data = (attempt.effect.payload['data'] as Record<string, unknown> | undefined) ?? {};
+  const { notice, data } = attempt.effect.payload;
   const text = noticeText(notice, loadIncidentView(ctx.db, incidentId), data);
   const posted = await postSized(ctx, attempt, { channel, text });
   return { ts: posted.ts };
 };
 
 /** The one-line headline in the announcement channel; joins it first if Slack requires. */
-export const postAnnouncement: EffectHandler = async (attempt, ctx) => {
+export const postAnnouncement: EffectHandler<'announce.post'> = async (attempt, ctx) => {
   const incidentId = attempt.effect.incidentId!;
   if (getIncident(ctx.db, incidentId).isPrivate) return { skipped: 'private incident' };
-  const channel = String(attempt.effect.payload['channel']);
+  const { channel } = attempt.effect.payload;
   const text = announceText(loadIncidentView(ctx.db, incidentId));
   try {
     return await postSized(ctx, attempt, { channel, text });

@@ -27,7 +27,7 @@ const pageRole = (effectId: number, userId: string, stepLabel: string): string =
 const pageLabelOf = (role: string): string => role.split(':').slice(3).join(':') || 'page';
 
 /** Keep page DMs current: once acknowledged or resolved, the Acknowledge button goes away. */
-export const refreshPages: EffectHandler = async (attempt, ctx) => {
+export const refreshPages: EffectHandler<'pages.refresh'> = async (attempt, ctx) => {
   const incidentId = attempt.effect.incidentId!;
   const view = loadIncidentView(ctx.db, incidentId);
   const now = ctx.clock.now();
@@ -43,20 +43,20 @@ export const refreshPages: EffectHandler = async (attempt, ctx) => {
   return undefined;
 };
 
-export const sendPageDm: EffectHandler = async (attempt, ctx) => {
-  const userId = String(attempt.effect.payload['userId']);
-  const ts = await dmPage(ctx, attempt, userId, String(attempt.effect.payload['stepLabel']));
+export const sendPageDm: EffectHandler<'page.dm'> = async (attempt, ctx) => {
+  const { userId, stepLabel } = attempt.effect.payload;
+  const ts = await dmPage(ctx, attempt, userId, stepLabel);
   return { ts };
 };
 
 /** A user group is expanded when the page goes out, so it reaches whoever is in it then. */
-export const sendUsergroupPage: EffectHandler = async (attempt, ctx) => {
-  const usergroup = String(attempt.effect.payload['usergroup']);
+export const sendUsergroupPage: EffectHandler<'page.usergroup'> = async (attempt, ctx) => {
+  const { usergroup, stepLabel } = attempt.effect.payload;
   const members = await ctx.client.usergroups.users.list({ usergroup });
   const users = members.users ?? [];
   const channel = incidentChannel(ctx, attempt.effect.incidentId!);
   for (const userId of users) {
-    await dmPage(ctx, attempt, userId, String(attempt.effect.payload['stepLabel']));
+    await dmPage(ctx, attempt, userId, stepLabel);
     if (channel) {
       try {
         await ctx.client.conversations.invite({ channel, users: userId });
