@@ -1,22 +1,17 @@
 import type { App } from '@slack/bolt';
-import type { ListenerDeps } from './listeners/listenerDeps.js';
-import { registerIncidentCommand } from './listeners/commands/incidentCommand.js';
-import { registerChecklistToggle } from './listeners/actions/checklistToggle.js';
-import { registerAcknowledgeButton } from './listeners/actions/acknowledgeButton.js';
-import { registerEscalateButton } from './listeners/actions/escalateButton.js';
-import { LIFECYCLE_LISTENERS } from './listeners/lifecycleListeners.js';
-import { SURFACE_LISTENERS } from './listeners/surfaceListeners.js';
+import { ACTION_LISTENERS } from './listeners/actions.js';
+import { COMMAND_LISTENERS } from './listeners/commands.js';
+import { EVENT_LISTENERS } from './listeners/events.js';
+import { registerListener, type Listener, type ListenerDeps } from './listeners/listener.js';
+import { SHORTCUT_LISTENERS } from './listeners/shortcuts.js';
+import { VIEW_LISTENERS } from './listeners/views.js';
 
-/** Everything Vigil answers in Slack, on one screen. */
-export const LISTENERS: ReadonlyArray<(app: App, deps: ListenerDeps) => void> = [
-  registerIncidentCommand,
-  registerChecklistToggle,
-  registerAcknowledgeButton,
-  registerEscalateButton,
-  ...LIFECYCLE_LISTENERS,
-  ...SURFACE_LISTENERS,
-];
+/**
+ * Everything Vigil answers in Slack, one list: the slash command, the buttons, the forms, the
+ * message shortcut and the events. A test checks every id the blocks post has a listener here.
+ */
+export const LISTENERS: readonly Listener[] = [...COMMAND_LISTENERS, ...ACTION_LISTENERS, ...VIEW_LISTENERS, ...SHORTCUT_LISTENERS, ...EVENT_LISTENERS];
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  for (const register of LISTENERS) register(app, deps);
+  for (const listener of LISTENERS) registerListener(app, listener, deps);
 }

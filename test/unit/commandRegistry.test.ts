@@ -14,6 +14,13 @@ describe('the /incident registry', () => {
     }
   });
 
+  it('help lists every subcommand, in the registry\'s order', async () => {
+    const help = SUBCOMMANDS.find((c) => c.name === 'help')!;
+    const reply = await help.run({ userId: 'U1', channelId: 'C1', args: '', triggerId: 't' }, {} as never);
+    const listed = [...(reply?.text ?? '').matchAll(/`\/incident (\w+)/g)].map((m) => m[1]);
+    expect(listed).toEqual(SUBCOMMANDS.map((c) => c.name));
+  });
+
   it('README documents every subcommand', () => {
     const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
     for (const command of SUBCOMMANDS) expect(readme).toContain(`\`/incident ${command.name}`);

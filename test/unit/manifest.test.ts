@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SHORTCUTS } from '../../src/slack/blocks/callbackIds.js';
+import { LISTENERS } from '../../src/slack/registerListeners.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -36,10 +37,15 @@ describe('manifest.yml', () => {
 
   it('declares the shortcut the code answers', () => {
     expect(manifest.features.shortcuts.map((s) => s.callback_id)).toEqual([SHORTCUTS.addToTimeline]);
+    expect(LISTENERS.flatMap((l) => (l.kind === 'shortcut' ? [l.callbackId] : []))).toEqual([SHORTCUTS.addToTimeline]);
+  });
+
+  it('declares the slash commands the code answers', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(LISTENERS.flatMap((l) => (l.kind === 'command' ? [l.command] : [])));
   });
 
   it('subscribes to exactly the events the code listens to', () => {
-    const listened = [...slackSources().matchAll(/app\.event\('([a-z_]+)'/g)].map((m) => m[1]).sort();
+    const listened = LISTENERS.flatMap((l) => (l.kind === 'event' ? [l.event] : [])).sort();
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(listened);
   });
 

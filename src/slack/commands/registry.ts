@@ -1,29 +1,44 @@
+import { ackSubcommand, categorySubcommand, declareSubcommand, reopenSubcommand, resolveSubcommand, severitySubcommand, stateSubcommand } from './lifecycle.js';
+import { escalateSubcommand, oncallSubcommand, roleSubcommand } from './people.js';
+import { listSubcommand, noteSubcommand, runbookSubcommand, statusSubcommand, timelineSubcommand } from './records.js';
 import type { Subcommand } from './subcommand.js';
-import { helpSubcommand } from './help.js';
-import { ackSubcommand } from './ack.js';
-import { escalateSubcommand } from './escalate.js';
-import { oncallSubcommand } from './oncall.js';
-import { LIFECYCLE_COMMANDS } from './lifecycleCommands.js';
-import { SURFACE_COMMANDS } from './surfaceCommands.js';
 
-// The order of an incident's life, which is the order `help` lists them in.
-const HELP_ORDER = [
-  'help', 'declare', 'list', 'oncall',
-  'status', 'ack', 'escalate', 'severity', 'category', 'role', 'state', 'note', 'runbook', 'timeline', 'resolve', 'reopen',
-];
-const rank = (command: Subcommand): number => {
-  const index = HELP_ORDER.indexOf(command.name);
-  return index === -1 ? HELP_ORDER.length : index;
+/** Lists every subcommand, in the registry's order. */
+const helpSubcommand: Subcommand = {
+  name: 'help',
+  usage: '/incident help',
+  example: '/incident help',
+  description: 'List every subcommand',
+  needsIncident: false,
+  run: () => {
+    const lines = SUBCOMMANDS.map((c) => `• \`${c.usage}\` ${c.description}${c.needsIncident ? ' _(in an incident channel)_' : ''}`);
+    return { text: `*Vigil: /incident commands*\n${lines.join('\n')}` };
+  },
 };
 
-/** Every `/incident` subcommand, in the order `help` lists them. */
+/**
+ * Every `/incident` subcommand, in the order of an incident's life: this is the order `help`
+ * lists them in. Each lives in the file of its group: `lifecycle.ts` (declare, ack, severity,
+ * category, state, resolve, reopen), `people.ts` (oncall, escalate, role) and `records.ts`
+ * (list, status, note, runbook, timeline).
+ */
 export const SUBCOMMANDS: readonly Subcommand[] = [
-  helpSubcommand(() => SUBCOMMANDS),
+  helpSubcommand,
+  declareSubcommand,
+  listSubcommand,
+  oncallSubcommand,
+  statusSubcommand,
   ackSubcommand,
   escalateSubcommand,
-  ...SURFACE_COMMANDS,
-  ...LIFECYCLE_COMMANDS,
-  oncallSubcommand,
-].sort((a, b) => rank(a) - rank(b));
+  severitySubcommand,
+  categorySubcommand,
+  roleSubcommand,
+  stateSubcommand,
+  noteSubcommand,
+  runbookSubcommand,
+  timelineSubcommand,
+  resolveSubcommand,
+  reopenSubcommand,
+];
 
 export const findSubcommand = (name: string): Subcommand | undefined => SUBCOMMANDS.find((c) => c.name === name.toLowerCase());

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { recordReadBackMessage } from '../../incidents/captureMessage.js';
-import { messageForTimeline, type MessageForTimeline } from '../listeners/slackMessage.js';
+import { messageForTimeline, type MessageForTimeline } from '../interaction/payloads.js';
 import type { EffectHandler } from './deliveryContext.js';
 import { slackErrorCode } from './slackErrors.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Logger } from '../../shared/logger.js';
 
-// Who clicked or submitted, and where: read from the body of a button click, a shortcut or a
-// form submission with zod, so a body without them is logged and dropped, never a TypeError.
+// What Slack sends us about a click, a form, a shortcut or an event, read with zod, so a body
+// without what we need is logged and dropped, never a TypeError.
 
 const interactionSchema = z.looseObject({
   user: z.looseObject({ id: z.string().min(1) }),
@@ -11,6 +11,7 @@ const interactionSchema = z.looseObject({
   trigger_id: z.string().optional(),
 });
 
+/** Who clicked or submitted, and where. */
 export interface Interaction {
   userId: string;
   /** The channel of the message clicked in, when there is one (not for a modal or Home tab). */
@@ -18,6 +19,7 @@ export interface Interaction {
   triggerId: string | undefined;
 }
 
+/** Who clicked or submitted, from the body of a button click, a shortcut or a form submission. */
 export function readInteraction(body: unknown, logger: Logger): Interaction | undefined {
   const parsed = interactionSchema.safeParse(body);
   if (!parsed.success) {
@@ -30,3 +32,22 @@ export function readInteraction(body: unknown, logger: Logger): Interaction | un
 
 /** A button value naming an incident by its number. */
 export const incidentIdValue = z.coerce.number().int().positive();
+
+/** A Slack message as events, shortcuts and history give it: only what the timeline keeps. */
+export const slackMessageSchema = z.looseObject({
+  ts: z.string(),
+  text: z.string().optional(),
+  user: z.string().optional(),
+  bot_id: z.string().optional(),
+});
+
+export interface MessageForTimeline {
+  ts: string;
+  text: string;
+  /** The person, or the bot, who wrote it. */
+  author: string;
+}
+
+export function messageForTimeline(message: { ts: string; text?: string | undefined; user?: string | undefined; bot_id?: string | undefined }): MessageForTimeline {
+  return { ts: message.ts, text: message.text ?? '', author: message.user ?? message.bot_id ?? 'unknown' };
+}
