@@ -1,8 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Tests run the emulator package from its TypeScript source (as tsconfig.json's customConditions
+    // type-checks it), so an edit there needs no rebuild; `node dist/main.js` loads its build.
+    alias: { '@vigil/slack-emulator': fileURLToPath(new URL('./packages/slack-emulator/src/index.ts', import.meta.url)) },
+  },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     // End-to-end tests start real servers and child processes; give them room on a shared 2-core box.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -7,7 +7,7 @@
  *   <- { id, type: 'down' } closes its port (state kept: Slack unreachable) -> { id }
  *   <- { id, type: 'up' } listens on the same port again -> { id }
  */
-import { createSlackEmulator, type EmulatorOptions } from '../src/emulator/index.js';
+import { createSlackEmulator, type EmulatorOptions } from '@vigil/slack-emulator';
 
 export interface DmRecord {
   /** The user the IM is with. */

@@ -7,7 +7,7 @@ import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { EmulatorOptions } from '../src/emulator/index.js';
+import type { EmulatorOptions } from '@vigil/slack-emulator';
 import type { EmulatorStats } from './emulatorProcess.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');

@@ -4,7 +4,7 @@
  * pages), and detector alerts that join them (same model and signal, distinct dedupKeys).
  */
 import { writeFileSync } from 'node:fs';
-import type { EmulatorOptions } from '../src/emulator/index.js';
+import type { EmulatorOptions } from '@vigil/slack-emulator';
 
 export const DETECTOR_TOKEN = 'bench-storm-detector-token-0123456789';
 export const SIGNING_SECRET = 'bench-storm-signing-secret';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { quantile } from 'simple-statistics';
 import { loadConfig } from '../src/config/load.js';
 import { createVigil, type Vigil } from '../src/app.js';
-import { createSlackEmulator, type SlackEmulator } from '../src/emulator/index.js';
+import { createSlackEmulator, type SlackEmulator } from '@vigil/slack-emulator';
 import { silentLogger } from '../src/shared/logger.js';
 
 export const TOKEN = 'bench-detector-token-0123456789';

@@ -3,7 +3,7 @@ import { ConfigError } from './config/env.js';
 import { loadConfig, type Config } from './config/load.js';
 import { DEMO_SOURCES, DEMO_USERS } from './config/demo.js';
 import { createVigil, type SlackConnection } from './app.js';
-import type { SlackEmulator } from './emulator/index.js';
+import type { SlackEmulator } from '@vigil/slack-emulator';
 import { offsetClock, systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 
@@ -42,7 +42,7 @@ function withEmulatorDatabase(config: Config): Config {
 
 async function startEmulator(config: Config): Promise<SlackEmulator> {
   // Loaded only when there is no Slack token: a real deployment never pays for the emulator.
-  const { createSlackEmulator } = await import('./emulator/index.js');
+  const { createSlackEmulator } = await import('@vigil/slack-emulator');
   const emulator = createSlackEmulator({
     users: DEMO_USERS,
     print: (line) => process.stdout.write(line + '\n'),

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness, fixture, findButton, messageText } from '../support/harness.js';
 import { DETECTOR_ALERT } from '../support/samples.js';
 import { ACTIONS } from '../../src/slack/blocks/actionIds.js';
-import { MAX_MESSAGE_BLOCKS_TEXT, MESSAGE_LIMITS, blocksTextLength, validateBlocks, validateView } from '../../src/emulator/blockKit.js';
+import { MAX_MESSAGE_BLOCKS_TEXT, MESSAGE_LIMITS, blocksTextLength, validateBlocks, validateView } from '@vigil/slack-emulator';
 
 // Senders control most of what Vigil shows. With fields far over Slack's limits (a 100,000-character
 // annotation, a 2,000-character label), every incident must still get its channel, its pinned

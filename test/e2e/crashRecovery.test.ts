@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SlackEmulator } from '../../src/emulator/index.js';
+import type { SlackEmulator } from '@vigil/slack-emulator';
 import { PEOPLE } from '../support/testPolicy.js';
 import { ProcessRig } from '../support/processRig.js';
 import type { VigilProcess } from '../support/vigilProcess.js';

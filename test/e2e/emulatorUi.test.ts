@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackEmulator } from '../../src/emulator/index.js';
-import { RENDER_PARTS } from '../../src/emulator/ui/render/index.js';
-import type { UiState } from '../../src/emulator/ui/render/types.js';
+import { RENDER_PARTS, createSlackEmulator, type UiState } from '@vigil/slack-emulator';
 import { DETECTOR_ALERT } from '../support/samples.js';
 import { Harness, SIGNING_SECRET, fixture, messageText } from '../support/harness.js';
 import { PEOPLE } from '../support/testPolicy.js';

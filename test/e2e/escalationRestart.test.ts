@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackEmulator } from '../../src/emulator/index.js';
+import type { SlackEmulator } from '@vigil/slack-emulator';
 import { BASE_POLICY, PEOPLE } from '../support/testPolicy.js';
 import { ProcessRig } from '../support/processRig.js';
 import { runVigilOnce, type VigilProcess } from '../support/vigilProcess.js';

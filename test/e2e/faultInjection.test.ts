@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EmuMessage } from '../../src/emulator/index.js';
+import type { EmuMessage } from '@vigil/slack-emulator';
 import { Harness, fixture } from '../support/harness.js';
 import { DETECTOR_ALERT } from '../support/samples.js';
 import { PEOPLE } from '../support/testPolicy.js';

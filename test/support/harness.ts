@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
 import { createVigil, type Vigil } from '../../src/app.js';
-import { createSlackEmulator, type SlackEmulator } from '../../src/emulator/index.js';
+import { createSlackEmulator, type SlackEmulator } from '@vigil/slack-emulator';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { slackSignatureHeaders } from './signing.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createSlackEmulator, type SlackEmulator } from '../../src/emulator/index.js';
+import { createSlackEmulator, type SlackEmulator } from '@vigil/slack-emulator';
 import { fixture, SIGNING_SECRET } from './harness.js';
 import { BASE_POLICY, PEOPLE, TOKENS } from './testPolicy.js';
 import { VigilProcess } from './vigilProcess.js';

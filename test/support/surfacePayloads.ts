@@ -1,7 +1,7 @@
 // Slack payloads for the surface tests (modals, shortcuts, events), built from the fixture
 // shapes in test/fixtures/slack/ and sent signed over HTTP like every other harness request.
 
-import type { EmuView } from '../../src/emulator/types.js';
+import type { EmuView } from '@vigil/slack-emulator';
 import { fixture, SIGNING_SECRET, type Harness, type HttpAnswer } from './harness.js';
 import { slackSignatureHeaders } from './signing.js';
 import { PEOPLE } from './testPolicy.js';

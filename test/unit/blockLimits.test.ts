@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
-import { MAX_MESSAGE_BLOCKS_TEXT, MAX_MESSAGE_TEXT, MESSAGE_LIMITS, blocksTextLength, validateBlocks, validateView } from '../../src/emulator/blockKit.js';
+import { MAX_MESSAGE_BLOCKS_TEXT, MAX_MESSAGE_TEXT, MESSAGE_LIMITS, blocksTextLength, validateBlocks, validateView } from '@vigil/slack-emulator';
 import type { AlertRow, ChecklistItemRow, IncidentRow, TimelineEventRow } from '../../src/db/schema/index.js';
 import type { IncidentView } from '../../src/incidents/readModel.js';
 import type { NoticeKind } from '../../src/effects/effectKinds.js';

@@ -1,8 +1,8 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { jsonForScript, pageHtml } from '../../src/emulator/ui/page.js';
-import { RENDER_PARTS, rendererSource } from '../../src/emulator/ui/render/index.js';
-import type { Names, RenderParts, Selection, UiModal, UiState } from '../../src/emulator/ui/render/types.js';
+import { jsonForScript, pageHtml } from '../src/ui/page.js';
+import { RENDER_PARTS, rendererSource } from '../src/ui/render/index.js';
+import type { Names, RenderParts, Selection, UiModal, UiState } from '../src/ui/render/types.js';
 
 const names: Names = {
   users: { U0ALICE: 'alice', UVIGILBOT: 'vigil' },

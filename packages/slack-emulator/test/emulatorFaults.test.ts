@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode, LogLevel, WebClient, type Logger } from '@slack/web-api';
-import { createSlackEmulator, type SlackEmulator } from '../../src/emulator/index.js';
-import { mulberry32 } from '../../src/emulator/faults.js';
+import { createSlackEmulator, type SlackEmulator } from '../src/index.js';
+import { mulberry32 } from '../src/faults.js';
 
 const quiet: Logger = {
   debug: () => undefined,

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { commandText } from '../../src/emulator/ui/commandAction.js';
-import { blockActionsPayload, findButton, slashCommandForm } from '../../src/emulator/ui/slackPayloads.js';
-import { viewStateValues } from '../../src/emulator/ui/viewState.js';
-import { fixture } from '../support/harness.js';
+import { commandText } from '../src/ui/commandAction.js';
+import { blockActionsPayload, findButton, slashCommandForm } from '../src/ui/slackPayloads.js';
+import { viewStateValues } from '../src/ui/viewState.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// Payloads recorded from real Slack, kept once for the whole repository (test/fixtures/slack/).
+const FIXTURES = path.resolve(import.meta.dirname, '../../../test/fixtures');
+const fixture = <T>(name: string): T => JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as T;
 
 const team = { id: 'T0VIGIL', domain: 'vigil-emulator' };
 const user = { id: 'U0ALICE', name: 'alice' };

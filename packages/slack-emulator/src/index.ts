@@ -23,4 +23,9 @@ export type {
   ViewVia,
 } from './types.js';
 export { renderBlocks, renderBody } from './printer.js';
-export { validateBlocks, validateView } from './blockKit.js';
+
+export { MAX_MESSAGE_BLOCKS_TEXT, MAX_MESSAGE_TEXT, MESSAGE_LIMITS, blocksTextLength, validateBlocks, validateView } from './blockKit.js';
+export { mulberry32 } from './faults.js';
+/** The web page's renderer and the state it draws, for tests that read what a person would see. */
+export { RENDER_PARTS } from './ui/render/index.js';
+export type { UiState } from './ui/render/types.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode, LogLevel, WebClient, type Logger } from '@slack/web-api';
-import { createSlackEmulator, type SlackEmulator } from '../../src/emulator/index.js';
+import { createSlackEmulator, type SlackEmulator } from '../src/index.js';
 
 /** The client logs the emulator's response_metadata messages; the tests check them through errors instead. */
 const quiet: Logger = {
