@@ -2,12 +2,13 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from '../domain/types.js';
 import { parseDuration } from '../domain/duration.js';
-import { SLACK_USER_ID } from '../domain/mrkdwn.js';
 import { validateTimezone } from '../domain/oncall.js';
 
 // The YAML policy file as operators write it. Durations stay text here and become
 // milliseconds in policy.ts; every message names what is wrong in the operator's own terms.
 
+/** Rotation members and named responders are Slack user ids (`U...`, or `W...` on Enterprise Grid). */
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 const slackUserId = z.string().regex(SLACK_USER_ID, 'must be a Slack user id like U0123ABCD');
 
 export const durationText = z.union([z.string(), z.number()]).transform((value, ctx) => {

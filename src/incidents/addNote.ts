@@ -20,7 +20,7 @@ export function addNote(ctx: UseCaseContext, input: { incidentId: number; userId
   return inTransaction(ctx, (tx) => {
     const now = ctx.clock.now();
     const incident = getIncident(tx, input.incidentId);
-    appendTimeline(tx, incident.id, now, { kind: 'note.added', actor: input.userId, summary: `Note: ${text}`, data: { text } });
+    appendTimeline(tx, incident.id, now, { kind: 'note.added', actor: input.userId, data: { text } });
     enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'note_added', data: { by: input.userId, text } }, now);
     return { at: now };
   });

@@ -38,10 +38,12 @@ export function assignRole(ctx: UseCaseContext, assignment: RoleAssignment): Ass
       .get();
     if (current?.userId === assignment.userId) return { changed: false };
     if (current && assignment.onlyIfVacant) {
-      throw new VigilError(
-        'conflict',
-        `<@${current.userId}> already holds the ${title} role. To take over, type \`/incident role ${assignment.role} @you\`.`,
-      );
+      throw new VigilError('conflict', `Someone else already holds the ${title} role; to take over, assign it to yourself.`, undefined, {
+        reason: 'role_held',
+        role: assignment.role,
+        roleTitle: title,
+        holder: current.userId,
+      });
     }
     tx.insert(incidentRoles)
       .values({ incidentId: incident.id, role: assignment.role, userId: assignment.userId, assignedBy: assignment.by, assignedAt: now })
@@ -53,11 +55,9 @@ export function assignRole(ctx: UseCaseContext, assignment: RoleAssignment): Ass
     const previous = current?.userId ?? null;
     // The new holder's Home gains the role; a replaced holder's loses it.
     refreshHomes(tx, incident.id, now, previous ? [previous] : []);
-    const how = assignment.by === assignment.userId ? 'took the role' : `set by <@${assignment.by}>`;
     appendTimeline(tx, incident.id, now, {
       kind: 'role.assigned',
       actor: assignment.by,
-      summary: `${title}: <@${assignment.userId}> (${how}${previous ? `, replacing <@${previous}>` : ''})`,
       data: { role: assignment.role, userId: assignment.userId, previous, by: assignment.by },
     });
     enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'role_assigned', data: { role: assignment.role, userId: assignment.userId, previous, by: assignment.by } }, now);

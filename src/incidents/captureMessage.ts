@@ -2,7 +2,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/executor.js';
 import { timelineEvents } from '../db/schema/index.js';
 import { VigilError } from '../shared/errors.js';
-import { isSlackUserId } from '../domain/mrkdwn.js';
 import { inTransaction, type UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
 import { findIncidentByChannel } from './queries.js';
@@ -11,7 +10,7 @@ import { firstDeliveryOf } from './slackEventLog.js';
 export interface CapturedMessage {
   channelId: string;
   ts: string;
-  /** As Slack sent it: already in Slack's markup (`<@U1>`, `&lt;`), so it is stored unchanged. */
+  /** As Slack sent it (mentions and entities in Slack's own markup), stored unchanged; the Slack layer renders it. */
   text: string;
   /** The message's author: a user id, or a bot id for a bot's message. */
   author: string;
@@ -44,12 +43,9 @@ function keep(tx: Executor, now: Date, input: CapturedMessage): CaptureResult {
   if (input.eventId && !firstDeliveryOf(tx, input.eventId, now)) return { incidentId: incident.id, captured: false, reason: 'duplicate_event' };
   if (alreadyCaptured(tx, incident.id, input.ts)) return { incidentId: incident.id, captured: false, reason: 'already_captured' };
   const text = input.text.length > MAX_TEXT ? `${input.text.slice(0, MAX_TEXT)}…` : input.text;
-  const quote = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-  const author = isSlackUserId(input.author) ? `<@${input.author}>` : input.author;
   appendTimeline(tx, incident.id, input.at ?? now, {
     kind: 'message.captured',
     actor: input.capturedBy,
-    summary: `Message from ${author} kept (${input.via}): ${quote}`,
     data: { ts: input.ts, channelId: input.channelId, author: input.author, text, via: input.via },
   });
   return { incidentId: incident.id, captured: true };

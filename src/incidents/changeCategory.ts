@@ -33,7 +33,6 @@ export function changeCategory(ctx: UseCaseContext, input: { incidentId: number;
     appendTimeline(tx, incident.id, now, {
       kind: 'category.changed',
       actor: input.userId,
-      summary: `Category ${from} → ${input.category}${routesTo !== rotation ? `; paging stays with ${rotation} (${input.category} routes to ${routesTo})` : ''}`,
       data: { from, to: input.category, rotation, routesTo },
     });
     enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'category_changed', data: { from, to: input.category, by: input.userId, rotation, routesTo } }, now);

@@ -7,7 +7,7 @@ import type { Severity } from '../domain/types.js';
 import { VigilError } from '../shared/errors.js';
 import { enqueueEffect } from '../effects/outbox.js';
 import { inTransaction, type UseCaseContext } from './context.js';
-import { appendTimeline } from './timeline.js';
+import { appendTimeline, plannedStepRecord } from './timeline.js';
 import { getIncident } from './queries.js';
 import { requirePermission, type Actor } from './requirePermission.js';
 import { cancelPendingSteps, firedKeys, incidentPolicies, insertPlannedSteps } from './escalation/stepRows.js';
@@ -31,7 +31,6 @@ export function applySeverityChange(tx: Executor, ctx: UseCaseContext, incident:
   appendTimeline(tx, incident.id, now, {
     kind: 'severity.changed',
     actor: change.actor,
-    summary: `Severity ${from} → ${change.severity}${change.reason ? `: ${change.reason}` : ''}`,
     data: { from, to: change.severity, reason: change.reason ?? null },
   });
   const plan = replanEscalation(
@@ -47,8 +46,7 @@ export function applySeverityChange(tx: Executor, ctx: UseCaseContext, incident:
   appendTimeline(tx, incident.id, now, {
     kind: 'escalation.planned',
     actor: 'vigil',
-    summary: `Escalation re-planned for ${change.severity}: ${plan.map((s) => s.label).join(', ') || 'no steps left'}`,
-    data: { steps: plan.map((s) => ({ key: s.key, label: s.label, dueAt: s.dueAt.toISOString() })) },
+    data: { steps: plan.map((s) => plannedStepRecord(s, incident.declaredAt)), severity: change.severity },
   });
   enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'severity_changed', data: { from, by: change.actor, reason: change.reason ?? null } }, now);
   enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);

@@ -36,7 +36,7 @@ export function declareIncident(ctx: UseCaseContext, input: Declaration): Incide
         ...(input.description ? { description: input.description } : {}),
         severity: input.severity,
         category: input.category,
-        reasons: [`declared by <@${input.actor.userId}>`],
+        reasons: ['declared by a person'],
         ...(input.model ? { model: input.model } : {}),
         declaredBy: input.actor.userId,
         isPrivate: input.isPrivate,
@@ -56,7 +56,10 @@ function requireSev1(ctx: UseCaseContext, actor: Actor): void {
   try {
     requirePermission(ctx, 'declareSev1', actor);
   } catch (error) {
-    if (error instanceof VigilError) throw new VigilError(error.code, `${error.message} Choose SEV2 or lower, or ask an incident lead to declare it.`, 'severity');
+    if (error instanceof VigilError) {
+      const advice = 'Choose SEV2 or lower, or ask an incident lead to declare it.';
+      throw new VigilError(error.code, `${error.message} ${advice}`, 'severity', error.detail?.reason === 'not_permitted' ? { ...error.detail, advice } : error.detail);
+    }
     throw error;
   }
 }

@@ -33,7 +33,7 @@ export function escalateNow(ctx: UseCaseContext, request: EscalateRequest): { la
         .orderBy(asc(escalationSteps.dueAt), asc(escalationSteps.id))
         .get();
       if (!next) {
-        throw new VigilError('conflict', 'Every escalation step has already run. Name someone: `/incident escalate @user` or `/incident escalate <rotation>`.');
+        throw new VigilError('conflict', 'Every escalation step has already run. Name someone to page: a person or a rotation.', undefined, { reason: 'escalation_exhausted' });
       }
       claimStep(tx, next.id, now);
       label = next.label;
@@ -43,7 +43,6 @@ export function escalateNow(ctx: UseCaseContext, request: EscalateRequest): { la
     appendTimeline(tx, incident.id, now, {
       kind: 'escalation.manual',
       actor: request.userId,
-      summary: `<@${request.userId}> escalated: ${label} (${targets.describe})`,
       data: { step: label, target: targets.describe },
     });
     sendPage(tx, incident, targets, { label, reason: 'manual', actor: request.userId }, now);

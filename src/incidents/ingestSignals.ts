@@ -3,7 +3,6 @@ import type { Executor } from '../db/executor.js';
 import { alerts } from '../db/schema/index.js';
 import type { Signal } from '../domain/types.js';
 import { classifySignal } from '../domain/classify.js';
-import { inertQuote } from '../domain/mrkdwn.js';
 import { mostSevere, severityRank } from '../domain/severity.js';
 import type { Classification, Severity } from '../domain/types.js';
 import { applySeverityChange } from './changeSeverity.js';
@@ -119,8 +118,7 @@ function attachFiring(tx: Executor, incident: IncidentHead, signal: Signal, now:
       appendTimeline(tx, incident.id, now, {
         kind: 'alert.attached',
         actor: signal.source,
-        summary: `Alert fired again: ${inertQuote(signal.title)}`,
-        data: { alertId: existing.id, dedupKey: signal.dedupKey, refired: true },
+        data: { alertId: existing.id, dedupKey: signal.dedupKey, title: signal.title, refired: true },
       });
       if (announce) announceJoining(tx, incident.id, signal, existing.id, true, now);
     }
@@ -130,8 +128,7 @@ function attachFiring(tx: Executor, incident: IncidentHead, signal: Signal, now:
   appendTimeline(tx, incident.id, now, {
     kind: 'alert.attached',
     actor: signal.source,
-    summary: `Alert attached: ${inertQuote(signal.title)}`,
-    data: { alertId: row.id, dedupKey: signal.dedupKey, signal: signal.signal, metric: signal.metric ?? null },
+    data: { alertId: row.id, dedupKey: signal.dedupKey, title: signal.title, signal: signal.signal, metric: signal.metric ?? null },
   });
   if (announce) announceJoining(tx, incident.id, signal, row.id, false, now);
   return { id: row.id, isNew: true };
@@ -161,8 +158,7 @@ function clearResolved(tx: Executor, batch: SignalBatch, now: Date): { incidentI
     appendTimeline(tx, incident.id, now, {
       kind: 'alert.resolved',
       actor: batch.source,
-      summary: `Signal cleared: ${inertQuote(signal.title)}`,
-      data: { alertId: alert.id, dedupKey: signal.dedupKey, endedAt: (signal.endedAt ?? now).toISOString() },
+      data: { alertId: alert.id, dedupKey: signal.dedupKey, title: signal.title, endedAt: (signal.endedAt ?? now).toISOString() },
     });
     cleared.set(incident.id, [...(cleared.get(incident.id) ?? []), alert.id]);
   }

@@ -2,7 +2,6 @@ import type { Executor } from '../db/executor.js';
 import { checklistItems, incidents, type IncidentRow } from '../db/schema/index.js';
 import type { Category, MetricReading, ModelRef, Severity, SignalKind } from '../domain/types.js';
 import { buildTriageChecklist } from '../domain/checklist.js';
-import { inertQuote } from '../domain/mrkdwn.js';
 import { enqueueEffect } from '../effects/outbox.js';
 import type { UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
@@ -64,13 +63,11 @@ export function openIncident(tx: Executor, ctx: UseCaseContext, input: NewIncide
   appendTimeline(tx, id, now, {
     kind: 'incident.declared',
     actor: input.declaredBy,
-    summary: `Incident ${id} declared: ${inertQuote(input.title)}`,
     data: { title: input.title, private: input.isPrivate },
   });
   appendTimeline(tx, id, now, {
     kind: 'incident.classified',
     actor: 'vigil',
-    summary: `Classified ${input.severity} ${input.category}`,
     data: { severity: input.severity, category: input.category, reasons: input.reasons },
   });
 
@@ -96,7 +93,6 @@ export function openIncident(tx: Executor, ctx: UseCaseContext, input: NewIncide
     appendTimeline(tx, id, now, {
       kind: 'oncall.invited',
       actor: 'vigil',
-      summary: `Invited <@${onCall.primary}>, primary on call for ${rotation}`,
       data: { users: [onCall.primary], rotation },
     });
   }

@@ -51,7 +51,6 @@ export function postRunbook(ctx: UseCaseContext, input: { incidentId: number; us
     appendTimeline(tx, incident.id, now, {
       kind: 'runbook.posted',
       actor: input.userId,
-      summary: `Runbook posted: ${runbook.title} (${steps.length} steps)`,
       data: { runbook: runbook.name, title: runbook.title, steps: steps.length },
     });
     enqueueEffect(tx, incident.id, 'checklist.post', { list }, now);

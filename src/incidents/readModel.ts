@@ -10,8 +10,8 @@ import {
   type IncidentRoleRow,
   type IncidentRow,
   type SlackMessageRow,
-  type TimelineEventRow,
 } from '../db/schema/index.js';
+import { asTimelineEvent, type TimelineEvent } from './timeline.js';
 import { alertsOf, getIncident } from './queries.js';
 import { runbookForCategory, type Runbook } from '../domain/runbooks.js';
 import type { Category } from '../domain/types.js';
@@ -69,13 +69,14 @@ export function rolesOf(db: Executor, incidentId: number): RoleHolder[] {
 }
 
 /** The most recent thing that happened to an incident ("last update" in `/incident status`). */
-export function lastTimelineEvent(db: Executor, incidentId: number): TimelineEventRow | undefined {
-  return db
+export function lastTimelineEvent(db: Executor, incidentId: number): TimelineEvent | undefined {
+  const row = db
     .select()
     .from(timelineEvents)
     .where(eq(timelineEvents.incidentId, incidentId))
     .orderBy(desc(timelineEvents.at), desc(timelineEvents.id))
     .get();
+  return row ? asTimelineEvent(row) : undefined;
 }
 
 /** Page DMs sent for an incident (role `page:<effect id>`), so they can be kept current. */

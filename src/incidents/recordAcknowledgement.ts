@@ -14,7 +14,6 @@ export function recordAcknowledgement(tx: Executor, incident: IncidentRow, userI
   appendTimeline(tx, incident.id, now, {
     kind: 'incident.acknowledged',
     actor: userId,
-    summary: `Acknowledged by <@${userId}>`,
     data: { via, sinceDeclaredMs: now.getTime() - incident.declaredAt.getTime() },
   });
   enqueueEffect(tx, incident.id, 'pages.refresh', {}, now);

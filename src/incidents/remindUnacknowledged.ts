@@ -36,7 +36,7 @@ export function remindUnacknowledged(ctx: UseCaseContext): number {
         .orderBy(escalationSteps.dueAt)
         .get();
       const nextText = next ? `${next.label} in ${formatDuration(Math.max(0, next.dueAt.getTime() - now.getTime()))}` : undefined;
-      appendTimeline(tx, id, now, { kind: 'reminder.sent', actor: 'vigil', summary: `Unacknowledged for ${elapsed}`, data: { elapsed } });
+      appendTimeline(tx, id, now, { kind: 'reminder.sent', actor: 'vigil', data: { elapsed } });
       enqueueEffect(tx, id, 'channel.notice', { notice: 'unacknowledged_reminder', data: { elapsed, ...(nextText ? { next: nextText } : {}) } }, now);
       return 1;
     });

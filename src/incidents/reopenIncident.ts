@@ -30,7 +30,6 @@ export function reopenIncident(ctx: UseCaseContext, input: { incidentId: number;
     appendTimeline(tx, incident.id, now, {
       kind: 'incident.reopened',
       actor: input.userId,
-      summary: `Reopened by <@${input.userId}>${input.reason ? `: ${input.reason}` : ''}`,
       data: {
         reason: input.reason ?? null,
         previousResolvedAt: incident.resolvedAt?.toISOString() ?? null,

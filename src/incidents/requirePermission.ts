@@ -10,7 +10,8 @@ export interface Actor {
   groups?: string[];
 }
 
-const PERMISSION_WORDS: Record<Permission, string> = {
+/** What each guarded action is, in words ("You may not resolve incidents"). */
+export const PERMISSION_WORDS: Record<Permission, string> = {
   declareSev1: 'declare a SEV1 incident',
   resolve: 'resolve incidents',
   changeSeverity: 'change severity',
@@ -29,10 +30,14 @@ export function requirePermission(ctx: UseCaseContext, permission: Permission, a
       appendTimeline(tx, incidentId, ctx.clock.now(), {
         kind: 'permission.refused',
         actor: actor.userId,
-        summary: `<@${actor.userId}> was refused: may not ${PERMISSION_WORDS[permission]}`,
         data: { permission },
       }),
     );
   }
-  throw new VigilError('forbidden', `You may not ${PERMISSION_WORDS[permission]}: the policy file's \`permissions.${permission}\` does not include you. Ask an incident lead.`);
+  const action = PERMISSION_WORDS[permission];
+  throw new VigilError('forbidden', `You may not ${action}: the policy file's permissions.${permission} does not include you. Ask an incident lead.`, undefined, {
+    reason: 'not_permitted',
+    permission,
+    action,
+  });
 }

@@ -37,7 +37,7 @@ export function assertResolvable(ctx: UseCaseContext, incidentId: number, actor:
   requirePermission(ctx, 'resolve', actor, incidentId);
   const incident = getIncident(ctx.db, incidentId);
   if (incident.status === 'resolved') {
-    throw new VigilError('conflict', `Incident ${incident.id} is already resolved${incident.resolvedBy ? ` by <@${incident.resolvedBy}>` : ''}.`);
+    throw new VigilError('conflict', `Incident ${incident.id} is already resolved.`, undefined, { reason: 'already_resolved', incidentId: incident.id, resolvedBy: incident.resolvedBy });
   }
   return incident;
 }
@@ -70,7 +70,6 @@ export function resolveIncident(ctx: UseCaseContext, input: { incidentId: number
     appendTimeline(tx, incident.id, now, {
       kind: 'incident.resolved',
       actor: input.actor.userId,
-      summary: `Resolved by <@${input.actor.userId}>: ${resolution.summary}`,
       data: { ...resolution, from: incident.status, sinceDeclaredMs: now.getTime() - incident.declaredAt.getTime() },
     });
     stopEscalation(tx, incident.id, 'resolved', now);

@@ -33,8 +33,7 @@ export function setChecklistItem(ctx: UseCaseContext, tick: ChecklistTick): { ch
     appendTimeline(tx, tick.incidentId, now, {
       kind: tick.done ? 'checklist.checked' : 'checklist.unchecked',
       actor: tick.userId,
-      summary: `${tick.done ? 'Done' : 'Reopened'}: ${item.text}`,
-      data: { itemId: item.itemId, list: item.list },
+      data: { itemId: item.itemId, list: item.list, text: item.text },
     });
     enqueueEffect(tx, tick.incidentId, 'checklist.refresh', { list: item.list }, now);
     return { changed: true };

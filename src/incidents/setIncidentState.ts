@@ -32,7 +32,7 @@ export function setIncidentState(ctx: UseCaseContext, change: StateChange): { fr
     const now = ctx.clock.now();
     const incident = getIncident(tx, change.incidentId);
     const from = incident.status as IncidentState;
-    if (from === 'resolved') throw new VigilError('invalid_transition', `Incident ${incident.id} is resolved; \`/incident reopen\` it first.`);
+    if (from === 'resolved') throw new VigilError('invalid_transition', `Incident ${incident.id} is resolved; reopen it first.`, undefined, { reason: 'reopen_first', incidentId: incident.id });
     if (from === change.state) throw new VigilError('conflict', `Incident ${incident.id} is already ${from}.`);
     const stamps = stampsForTransition(from, change.state, incident, now);
     const acknowledged = stamps.acknowledgedAt !== undefined;
@@ -43,7 +43,6 @@ export function setIncidentState(ctx: UseCaseContext, change: StateChange): { fr
     appendTimeline(tx, incident.id, now, {
       kind: 'status.changed',
       actor: change.userId,
-      summary: `Status ${from} → ${change.state}${change.reason ? `: ${change.reason}` : ''}`,
       data: { from, to: change.state, reason: change.reason ?? null },
     });
     if (acknowledged) recordAcknowledgement(tx, incident, change.userId, 'state', now);

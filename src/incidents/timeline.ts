@@ -1,41 +1,112 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { preparedOnce } from '../db/prepared.js';
 import type { Executor } from '../db/executor.js';
-import { timelineEvents, type TimelineEventRow } from '../db/schema/index.js';
+import { timelineEvents } from '../db/schema/index.js';
+import type { Permission } from '../config/policy.js';
+import type { PlannedStep, StepStopsWhen } from '../domain/escalationPlan.js';
+import type { IncidentState } from '../domain/lifecycle.js';
+import type { IncidentRole } from '../domain/roles.js';
+import type { Category, MetricReading, Severity, SignalKind } from '../domain/types.js';
 
-/** Timeline event kinds; the review and metrics read these names, so keep them stable. */
-export type TimelineKind =
-  | 'incident.declared'
-  | 'incident.classified'
-  | 'alert.attached'
-  | 'alert.resolved'
-  | 'oncall.invited'
-  | 'checklist.checked'
-  | 'checklist.unchecked'
-  | 'page.sent'
-  | 'page.nobody'
-  | 'escalation.planned'
-  | 'escalation.cancelled'
-  | 'escalation.manual'
-  | 'reminder.sent'
-  | 'incident.acknowledged'
-  | 'severity.changed'
-  | 'category.changed'
-  | 'status.changed'
-  | 'role.assigned'
-  | 'note.added'
-  | 'message.captured'
-  | 'runbook.posted'
-  | 'incident.resolved'
-  | 'incident.reopened'
-  | 'permission.refused';
+// The timeline is data: each event is its kind plus the facts of it (who acted, whom it was
+// about, from and to, which alert, message or step). Nothing here is text for one surface;
+// `describeEvent.ts` says an event in surface-neutral parts and each surface renders those
+// (`src/slack/blocks/timelineText.ts` for Slack). People and user groups are the ids the chat
+// surface gave us; text a person typed is kept as they typed it.
 
-export interface TimelineEntry {
-  kind: TimelineKind;
-  actor: string;
-  summary: string;
-  data?: Record<string, unknown>;
+/** A planned escalation step, as `escalation.planned` records it. */
+export interface PlannedStepRecord {
+  key: string;
+  label: string;
+  dueAt: string;
+  /** How long after the incident was declared the step is due. */
+  afterMs: number;
+  until?: StepStopsWhen;
 }
+
+export const plannedStepRecord = (step: PlannedStep, declaredAt: Date): PlannedStepRecord => ({
+  key: step.key,
+  label: step.label,
+  dueAt: step.dueAt.toISOString(),
+  afterMs: step.dueAt.getTime() - declaredAt.getTime(),
+  until: step.until,
+});
+
+/** What each kind of event records. The review and metrics read these names, so keep them stable. */
+export interface TimelineDataByKind {
+  'incident.declared': { title: string; private: boolean };
+  'incident.classified': { severity: Severity; category: Category; reasons: string[] };
+  /** `refired`: an alert that had cleared fired again. */
+  'alert.attached': { alertId: number; dedupKey: string; title: string; refired?: boolean; signal?: SignalKind; metric?: MetricReading | null };
+  'alert.resolved': { alertId: number; dedupKey: string; title: string; endedAt: string };
+  'oncall.invited': { users: string[]; rotation: string };
+  'checklist.checked': { itemId: string; list: string; text: string };
+  'checklist.unchecked': { itemId: string; list: string; text: string };
+  /** `target` says whom the step meant ("primary on call for ml"); `reason` why it fired. */
+  'page.sent': { step: string; users: string[]; usergroups: string[]; target: string; reason: string };
+  'page.nobody': { step: string; target: string };
+  /** `severity` is set when a severity change re-planned the remaining steps. */
+  'escalation.planned': { steps: PlannedStepRecord[]; severity?: Severity };
+  'escalation.cancelled': { steps: string[]; labels: string[]; because: 'acknowledged' | 'resolved' };
+  'escalation.manual': { step: string; target: string };
+  'reminder.sent': { elapsed: string };
+  'incident.acknowledged': { via: string; sinceDeclaredMs: number };
+  'severity.changed': { from: Severity; to: Severity; reason: string | null };
+  'category.changed': { from: Category; to: Category; rotation: string; routesTo: string };
+  'status.changed': { from: IncidentState; to: IncidentState; reason: string | null };
+  'role.assigned': { role: IncidentRole; userId: string; previous: string | null; by: string };
+  'note.added': { text: string };
+  /** `text` as the chat surface sent it; `author` a person's id or a bot's. */
+  'message.captured': { ts: string; channelId: string; author: string; text: string; via: 'shortcut' | 'pin' | 'reaction' };
+  'runbook.posted': { runbook: string; title: string; steps: number };
+  'incident.resolved': {
+    summary: string;
+    rootCause: string | null;
+    modelRolledBack: boolean;
+    customerImpactEndedAt: string | null;
+    from: string;
+    sinceDeclaredMs: number;
+  };
+  'incident.reopened': {
+    reason: string | null;
+    previousResolvedAt: string | null;
+    previousResolvedBy: string | null;
+    previousResolution: unknown;
+  };
+  'permission.refused': { permission: Permission };
+}
+
+export type TimelineKind = keyof TimelineDataByKind;
+export type TimelineData<K extends TimelineKind = TimelineKind> = TimelineDataByKind[K];
+
+/**
+ * An event written before the timeline was structured, whose facts could not all be recovered:
+ * its old one-line summary (in the Slack markup of the day), shown as it was.
+ */
+export interface LegacyTimelineData {
+  legacyText: string;
+}
+
+interface EventOf<K extends TimelineKind> {
+  id: number;
+  incidentId: number;
+  at: Date;
+  kind: K;
+  /** A user id, a source name, or 'vigil' for the bot's own steps. */
+  actor: string;
+  data: TimelineData<K> | LegacyTimelineData;
+}
+
+/** One timeline event, its data typed by its kind. */
+export type TimelineEvent = { [K in TimelineKind]: EventOf<K> }[TimelineKind];
+
+/** An event whose data is its kind's facts (not a legacy summary). */
+export type StructuredEvent = { [K in TimelineKind]: Omit<EventOf<K>, 'data'> & { data: TimelineData<K> } }[TimelineKind];
+
+export const isLegacy = (data: object): data is LegacyTimelineData => 'legacyText' in data;
+
+/** What a use case appends: the kind, who did it, and that kind's facts. */
+export type TimelineEntry = { [K in TimelineKind]: { kind: K; actor: string; data: TimelineData<K> } }[TimelineKind];
 
 /** Append one event, in the caller's transaction: the record and the change commit together. */
 export function appendTimeline(tx: Executor, incidentId: number, at: Date, entry: TimelineEntry): void {
@@ -47,25 +118,32 @@ export function appendTimeline(tx: Executor, incidentId: number, at: Date, entry
         at: sql.placeholder('at'),
         kind: sql.placeholder('kind'),
         actor: sql.placeholder('actor'),
-        summary: sql.placeholder('summary'),
         data: sql.placeholder('data'),
       })
       .prepare(),
   );
-  insert.run({ incidentId, at, kind: entry.kind, actor: entry.actor, summary: entry.summary, data: entry.data ?? {} });
+  insert.run({ incidentId, at, kind: entry.kind, actor: entry.actor, data: entry.data });
 }
 
-export function readTimeline(db: Executor, incidentId: number): TimelineEventRow[] {
+/**
+ * A stored row as an event. The row's kind and data were written together by appendTimeline
+ * (or by the migration that structured older rows), so the data is that kind's.
+ */
+export const asTimelineEvent = (row: { id: number; incidentId: number; at: Date; kind: string; actor: string; data: unknown }): TimelineEvent =>
+  row as TimelineEvent;
+
+export function readTimeline(db: Executor, incidentId: number): TimelineEvent[] {
   return db
     .select()
     .from(timelineEvents)
     .where(eq(timelineEvents.incidentId, incidentId))
     .orderBy(asc(timelineEvents.at), asc(timelineEvents.id))
-    .all();
+    .all()
+    .map(asTimelineEvent);
 }
 
-/** The people a `page.sent` event paged (its data is written by sendPage). */
-export function pagedUsersOf(event: { data: Record<string, unknown> }): string[] {
-  const users = event.data['users'];
-  return Array.isArray(users) ? users.map(String) : [];
+/** The people a `page.sent` event paged. */
+export function pagedUsersOf(event: { data: unknown }): string[] {
+  const data = event.data as Partial<TimelineData<'page.sent'>>;
+  return Array.isArray(data.users) ? data.users.map(String) : [];
 }

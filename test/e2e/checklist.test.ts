@@ -27,11 +27,11 @@ describe('triage checklist interaction', () => {
     expect(text).toContain('1 of 13 done');
 
     const event = h.vigil.store.sqlite
-      .prepare("select actor, at, summary from timeline_events where kind = 'checklist.checked'")
-      .get() as { actor: string; at: number; summary: string };
+      .prepare("select actor, at, data from timeline_events where kind = 'checklist.checked'")
+      .get() as { actor: string; at: number; data: string };
     expect(event.actor).toBe(PEOPLE.mlPrimary);
     expect(event.at).toBe(h.clock.now().getTime());
-    expect(event.summary).toContain('Confirm which alert fired');
+    expect(JSON.parse(event.data)).toMatchObject({ itemId: 'triage-1', list: 'triage', text: expect.stringContaining('Confirm which alert fired') });
   });
 
   it('unticking restores the item, and a repeated click of a stale button changes nothing', async () => {

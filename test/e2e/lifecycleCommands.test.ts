@@ -1,18 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness, fixture, messageText } from '../support/harness.js';
 import { PEOPLE } from '../support/testPolicy.js';
+import { timelineOf } from '../support/surfacePayloads.js';
 import { inTransaction } from '../../src/incidents/context.js';
 import { openIncident } from '../../src/incidents/openIncident.js';
 
 // `/incident` subcommands that run an open incident, typed over signed HTTP. The Alertmanager
 // fixture opens incident 1: SEV1, model category, fraud-detector, routed to the ml rotation.
 
-interface TimelineRow {
-  kind: string;
-  actor: string;
-  summary: string;
-  data: string;
-}
 
 describe('/incident subcommands for running an incident', () => {
   let h: Harness;
@@ -30,8 +25,8 @@ describe('/incident subcommands for running an incident', () => {
 
   const summary = () => h.channelMessages(1)[0]!;
   const lastNotice = () => h.channelMessages(1).at(-1)!.text;
-  const timeline = (kind: string): TimelineRow[] =>
-    h.vigil.store.sqlite.prepare('select kind, actor, summary, data from timeline_events where incident_id = 1 and kind = ? order by id').all(kind) as TimelineRow[];
+  const timeline = (kind: string) =>
+    timelineOf(h, kind, 1);
   const incidentRow = () => h.vigil.store.sqlite.prepare('select * from incidents where id = 1').get() as Record<string, unknown>;
 
   describe('help and misuse', () => {
@@ -144,7 +139,7 @@ describe('/incident subcommands for running an incident', () => {
       expect(h.emulator.callsTo('chat.update').some((c) => c.args['ts'] === summary().ts)).toBe(true);
       expect(h.incidentChannel(1)!.topic).toMatch(/^SEV2 · triggered/);
       const [row] = timeline('severity.changed');
-      expect(row).toMatchObject({ actor: PEOPLE.responder, summary: 'Severity SEV1 → SEV2: fraud losses < 1% & stable' });
+      expect(row).toMatchObject({ actor: PEOPLE.responder, shown: 'Severity SEV1 → SEV2: fraud losses &lt; 1% &amp; stable' });
       expect(incidentRow()['severity']).toBe('SEV2');
     });
 
@@ -180,8 +175,8 @@ describe('/incident subcommands for running an incident', () => {
       expect(lastNotice()).toContain(`Category model → *data* by <@${PEOPLE.responder}>. Paging stays with *ml*; \`/incident escalate data\` brings in the *data* rotation too.`);
       expect(messageText(summary())).toContain('*Category*\\ndata');
       const [row] = timeline('category.changed');
-      expect(row!.summary).toBe('Category model → data; paging stays with ml (data routes to data)');
-      expect(JSON.parse(row!.data)).toEqual({ from: 'model', to: 'data', rotation: 'ml', routesTo: 'data' });
+      expect(row!.shown).toBe('Category model → data; paging stays with ml (data routes to data)');
+      expect(row!.data).toEqual({ from: 'model', to: 'data', rotation: 'ml', routesTo: 'data' });
       expect(incidentRow()['routed_rotation']).toBe('ml');
     });
 
@@ -203,7 +198,7 @@ describe('/incident subcommands for running an incident', () => {
       expect(notice).toContain(`:memo: Note from <@${PEOPLE.responder}>: rolled back &amp; watching, ask <@${PEOPLE.lead}> @channel`);
       expect(notice).not.toContain('<!channel>');
       const [row] = timeline('note.added');
-      expect(row).toMatchObject({ actor: PEOPLE.responder, summary: `Note: rolled back & watching, ask <@${PEOPLE.lead}> @channel` });
+      expect(row).toMatchObject({ actor: PEOPLE.responder, shown: `Note: rolled back &amp; watching, ask <@${PEOPLE.lead}> @channel`, data: { text: `rolled back & watching, ask <@${PEOPLE.lead}> @channel` } });
     });
 
     it('a note without text shows usage', async () => {

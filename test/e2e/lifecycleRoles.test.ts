@@ -1,14 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness, findButton, messageText } from '../support/harness.js';
 import { PEOPLE } from '../support/testPolicy.js';
+import { timelineOf } from '../support/surfacePayloads.js';
 
 // Incident roles: `/incident role <role> @user` and the "Take <role>" buttons on the summary.
 
-interface TimelineRow {
-  actor: string;
-  summary: string;
-  data: string;
-}
 
 describe('incident roles', () => {
   let h: Harness;
@@ -25,8 +21,8 @@ describe('incident roles', () => {
   const type = (text: string, opts: { user?: string; channel?: string } = {}): Promise<string> => h.type(text, { channel, ...opts });
 
   const summary = () => h.channelMessages(1)[0]!;
-  const roleRows = (): TimelineRow[] =>
-    h.vigil.store.sqlite.prepare("select actor, summary, data from timeline_events where incident_id = 1 and kind = 'role.assigned' order by id").all() as TimelineRow[];
+  const roleRows = () =>
+    timelineOf(h, 'role.assigned', 1);
   const holders = () => h.vigil.store.sqlite.prepare('select role, user_id as userId, assigned_by as assignedBy from incident_roles order by role').all();
   const ephemeralsTo = (user: string) => h.emulator.ephemerals.filter((e) => e.user === user).map((e) => e.text);
 
@@ -52,9 +48,10 @@ describe('incident roles', () => {
     expect(findButton(summary().blocks ?? [], 'incident:claim-role:scribe')).toBeDefined();
     expect(roleRows()).toEqual([
       {
+        incident_id: 1,
         actor: PEOPLE.responder,
-        summary: `Commander: <@${PEOPLE.lead}> (set by <@${PEOPLE.responder}>)`,
-        data: JSON.stringify({ role: 'commander', userId: PEOPLE.lead, previous: null, by: PEOPLE.responder }),
+        shown: `Commander: <@${PEOPLE.lead}> (set by <@${PEOPLE.responder}>)`,
+        data: { role: 'commander', userId: PEOPLE.lead, previous: null, by: PEOPLE.responder },
       },
     ]);
   });
@@ -65,7 +62,7 @@ describe('incident roles', () => {
     expect(text).toContain(`<@${PEOPLE.mlPrimary}> is now Commander of INC-1, replacing <@${PEOPLE.lead}>`);
     expect(h.channelMessages(1).at(-1)!.text).toContain(`taking over from <@${PEOPLE.lead}>`);
     expect(holders()).toEqual([{ role: 'commander', userId: PEOPLE.mlPrimary, assignedBy: PEOPLE.responder }]);
-    expect(JSON.parse(roleRows()[1]!.data)).toMatchObject({ userId: PEOPLE.mlPrimary, previous: PEOPLE.lead });
+    expect(roleRows()[1]!.data).toMatchObject({ userId: PEOPLE.mlPrimary, previous: PEOPLE.lead });
     expect(messageText(summary())).toContain(`Commander: <@${PEOPLE.mlPrimary}>`);
 
     expect(await type(`role commander <@${PEOPLE.mlPrimary}>`)).toContain('already holds the Commander role of INC-1; nothing changed');
@@ -75,7 +72,7 @@ describe('incident roles', () => {
   it('`me` takes a role yourself', async () => {
     await type('role scribe me', { user: PEOPLE.dataPrimary });
     expect(holders()).toEqual([{ role: 'scribe', userId: PEOPLE.dataPrimary, assignedBy: PEOPLE.dataPrimary }]);
-    expect(roleRows()[0]!.summary).toBe(`Scribe: <@${PEOPLE.dataPrimary}> (took the role)`);
+    expect(roleRows()[0]!.shown).toBe(`Scribe: <@${PEOPLE.dataPrimary}> (took the role)`);
   });
 
   it('explains a missing role, an unknown role and a missing person, and changes nothing', async () => {
@@ -97,7 +94,7 @@ describe('incident roles', () => {
     expect(messageText(summary())).toContain(`Scribe: <@${PEOPLE.mlPrimary}>`);
     expect(findButton(summary().blocks ?? [], 'incident:claim-role:scribe')).toBeUndefined();
     expect(h.channelMessages(1).at(-1)!.text).toBe(`:bust_in_silhouette: <@${PEOPLE.mlPrimary}> is now *Scribe*.`);
-    expect(roleRows()[0]).toMatchObject({ actor: PEOPLE.mlPrimary, summary: `Scribe: <@${PEOPLE.mlPrimary}> (took the role)` });
+    expect(roleRows()[0]).toMatchObject({ actor: PEOPLE.mlPrimary, shown: `Scribe: <@${PEOPLE.mlPrimary}> (took the role)` });
   });
 
   it('a stale "Take" button does not replace whoever took the role first', async () => {

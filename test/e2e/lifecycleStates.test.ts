@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness, findButton, messageText } from '../support/harness.js';
 import { PEOPLE } from '../support/testPolicy.js';
+import { timelineOf } from '../support/surfacePayloads.js';
 import { resolveIncident } from '../../src/incidents/resolveIncident.js';
 
 // The lifecycle by command: `/incident state investigating|mitigated` and `/incident reopen`.
@@ -40,10 +41,7 @@ describe('incident state by command', () => {
       .get() as IncidentStamps;
   const kinds = () =>
     (h.vigil.store.sqlite.prepare('select kind from timeline_events where incident_id = 1 order by id').all() as Array<{ kind: string }>).map((r) => r.kind);
-  const summaries = (kind: string) =>
-    (h.vigil.store.sqlite.prepare('select summary from timeline_events where incident_id = 1 and kind = ? order by id').all(kind) as Array<{ summary: string }>).map(
-      (r) => r.summary,
-    );
+  const summaries = (kind: string) => timelineOf(h, kind, 1).map((r) => r.shown);
   const pagesTo = (user: string) => h.emulator.dmsTo(user).filter((m) => m.text.includes('You are paged'));
 
   async function resolve(): Promise<void> {

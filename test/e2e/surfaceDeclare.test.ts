@@ -103,7 +103,7 @@ describe('/incident declare', () => {
     const row = h.vigil.store.sqlite.prepare('select declared_by, customer_impact, is_private, category from incidents where id = 1').get();
     expect(row).toEqual({ declared_by: PEOPLE.responder, customer_impact: 1, is_private: 0, category: 'model' });
     const classified = timelineOf(h, 'incident.classified')[0]!;
-    expect(classified.data['reasons']).toEqual([`declared by <@${PEOPLE.responder}>`]);
+    expect(classified.data['reasons']).toEqual(['declared by a person']);
 
     const confirmation = await h.emulator.waitFor(() => h.emulator.ephemerals.find((e) => e.user === PEOPLE.responder));
     expect(confirmation.channel).toBe(general);

@@ -5,6 +5,8 @@ import type { EmuView } from '@vigil/slack-emulator';
 import { fixture, SIGNING_SECRET, type Harness, type HttpAnswer } from './harness.js';
 import { slackSignatureHeaders } from './signing.js';
 import { PEOPLE } from './testPolicy.js';
+import { asTimelineEvent } from '../../src/incidents/timeline.js';
+import { eventMrkdwnWhole } from '../../src/slack/blocks/timelineText.js';
 
 /** One input's state as Slack submits it, keyed by block id (our field name). */
 export type FieldState = Record<string, unknown>;
@@ -104,10 +106,24 @@ export async function postInChannel(h: Harness, channel: string, messageText: st
   return answer.ts;
 }
 
-/** Timeline rows of one kind, oldest first. */
-export function timelineOf(h: Harness, kind: string): Array<{ incident_id: number; actor: string; summary: string; data: Record<string, unknown> }> {
+export interface TimelineRowShown {
+  incident_id: number;
+  actor: string;
+  data: Record<string, unknown>;
+  /** The event as Slack shows it on the timeline (mrkdwn, whole). */
+  shown: string;
+}
+
+/** Timeline rows of one kind, oldest first (of one incident, when given), each with how Slack shows it. */
+export function timelineOf(h: Harness, kind: string, incidentId?: number): TimelineRowShown[] {
   const rows = h.vigil.store.sqlite
-    .prepare('select incident_id, actor, summary, data from timeline_events where kind = ? order by id')
-    .all(kind) as Array<{ incident_id: number; actor: string; summary: string; data: string }>;
-  return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }));
+    .prepare('select id, incident_id, at, kind, actor, data from timeline_events where kind = ? order by id')
+    .all(kind) as Array<{ id: number; incident_id: number; at: number; kind: string; actor: string; data: string }>;
+  return rows
+    .filter((row) => incidentId === undefined || row.incident_id === incidentId)
+    .map((row) => {
+      const data = JSON.parse(row.data) as Record<string, unknown>;
+      const event = asTimelineEvent({ id: row.id, incidentId: row.incident_id, at: new Date(row.at), kind: row.kind, actor: row.actor, data });
+      return { incident_id: row.incident_id, actor: row.actor, data, shown: eventMrkdwnWhole(event) };
+    });
 }

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import { MAX_MESSAGE_BLOCKS_TEXT, MAX_MESSAGE_TEXT, MESSAGE_LIMITS, blocksTextLength, validateBlocks, validateView } from '@vigil/slack-emulator';
-import type { AlertRow, ChecklistItemRow, IncidentRow, TimelineEventRow } from '../../src/db/schema/index.js';
+import type { AlertRow, ChecklistItemRow, IncidentRow } from '../../src/db/schema/index.js';
+import type { TimelineEvent } from '../../src/incidents/timeline.js';
 import type { IncidentView } from '../../src/incidents/readModel.js';
 import type { NoticeKind } from '../../src/effects/effectKinds.js';
 import { summaryBlocks, summaryFallbackText } from '../../src/slack/blocks/summaryBlocks.js';
@@ -135,8 +136,8 @@ function view(n: number, overrides: Partial<IncidentRow> = {}): IncidentView {
   };
 }
 
-function event(n: number, i: number, actor = huge(n, 'source ')): TimelineEventRow {
-  return { id: i, incidentId: 7, at: new Date(AT.getTime() + i * 60_000), kind: 'alert.attached', actor, summary: `Alert attached: ${huge(n)}`, data: {} };
+function event(n: number, i: number, actor = huge(n, 'source ')): TimelineEvent {
+  return { id: i, incidentId: 7, at: new Date(AT.getTime() + i * 60_000), kind: 'alert.attached', actor, data: { alertId: i, dedupKey: `k${i}`, title: huge(n) } };
 }
 
 /** Every text string anywhere in a value. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMrkdwn, inertQuote, mrkdwnLink, truncate, userMention } from '../../src/domain/mrkdwn.js';
+import { escapeMrkdwn, mrkdwnLink, truncate, userMention } from '../../src/slack/format/mrkdwn.js';
 
 describe('escapeMrkdwn', () => {
   it.each([
@@ -93,11 +93,5 @@ describe('truncate', () => {
     const out = truncate('x'.repeat(5000), 3000);
     expect(out.length).toBe(3000);
     expect(out.endsWith('…')).toBe(true);
-  });
-});
-
-describe('inertQuote', () => {
-  it('keeps outside text readable but unable to become a mention, broadcast or link', () => {
-    expect(inertQuote('<!channel> ping <@U0ALICE> <https://evil|bank>')).toBe('‹!channel› ping ‹@U0ALICE› ‹https://evil|bank›');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeKeepingMentions, mentionsAsPlain, plainFromSlackText } from '../../src/domain/slackText.js';
+import { escapeKeepingMentions, mentionsAsPlain, plainFromSlackText } from '../../src/slack/format/slackText.js';
 
 describe('plainFromSlackText', () => {
   it.each([

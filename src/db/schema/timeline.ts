@@ -13,7 +13,7 @@ export const timelineEvents = sqliteTable(
     kind: text('kind').notNull(),
     /** A Slack user id, a source name, or 'vigil' for the bot's own steps. */
     actor: text('actor').notNull(),
-    summary: text('summary').notNull(),
+    /** The facts of the event, shaped by its kind (`TimelineDataByKind` in src/incidents/timeline.ts); surfaces render them. */
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },
   (table) => [index('timeline_incident_at').on(table.incidentId, table.at)],

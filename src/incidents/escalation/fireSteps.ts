@@ -39,7 +39,6 @@ export function sendPage(
     appendTimeline(tx, incident.id, now, {
       kind: 'page.nobody',
       actor: page.actor,
-      summary: `${page.label}: nobody to page (${targets.describe} has no members)`,
       data: { step: page.label, target: targets.describe },
     });
     enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'nobody_to_page', data: { step: page.label, target: targets.describe } }, now);
@@ -56,7 +55,6 @@ export function sendPage(
   appendTimeline(tx, incident.id, now, {
     kind: 'page.sent',
     actor: page.actor,
-    summary: `${page.label}: paged ${[...targets.users.map((u) => `<@${u}>`), ...targets.usergroups.map((g) => `<!subteam^${g}>`)].join(', ')} (${targets.describe})`,
     data: { step: page.label, users: targets.users, usergroups: targets.usergroups, target: targets.describe, reason: page.reason },
   });
   enqueueEffect(

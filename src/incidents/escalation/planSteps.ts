@@ -1,10 +1,9 @@
 import type { Executor } from '../../db/executor.js';
 import type { IncidentRow } from '../../db/schema/index.js';
 import { planEscalation, policyFor } from '../../domain/escalationPlan.js';
-import { formatDuration } from '../../domain/duration.js';
 import type { Severity } from '../../domain/types.js';
 import type { UseCaseContext } from '../context.js';
-import { appendTimeline } from '../timeline.js';
+import { appendTimeline, plannedStepRecord } from '../timeline.js';
 import { incidentPolicies, insertPlannedSteps } from './stepRows.js';
 import { fireDueStepsOf } from './fireSteps.js';
 
@@ -16,8 +15,7 @@ export function planIncidentEscalation(tx: Executor, ctx: UseCaseContext, incide
   appendTimeline(tx, incident.id, now, {
     kind: 'escalation.planned',
     actor: 'vigil',
-    summary: `Escalation planned: ${plan.map((s) => `${s.label} at +${formatDuration(s.dueAt.getTime() - incident.declaredAt.getTime())}`).join(', ')}`,
-    data: { steps: plan.map((s) => ({ key: s.key, label: s.label, dueAt: s.dueAt.toISOString(), until: s.until })) },
+    data: { steps: plan.map((s) => plannedStepRecord(s, incident.declaredAt)) },
   });
   fireDueStepsOf(tx, ctx, incident.id, now);
 }

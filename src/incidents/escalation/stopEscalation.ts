@@ -12,7 +12,6 @@ export function stopEscalation(tx: Executor, incidentId: number, because: 'ackno
   appendTimeline(tx, incidentId, now, {
     kind: 'escalation.cancelled',
     actor: 'vigil',
-    summary: `Cancelled ${cancelled.map((s) => s.label).join(', ')} (${because})`,
-    data: { steps: cancelled.map((s) => s.key), because },
+    data: { steps: cancelled.map((s) => s.key), labels: cancelled.map((s) => s.label), because },
   });
 }

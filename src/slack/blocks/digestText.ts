@@ -1,5 +1,5 @@
 import type { AlertDigest, DigestAlert } from '../../incidents/alertDigest.js';
-import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
+import { escapeMrkdwn, truncate } from '../format/mrkdwn.js';
 import { slackTime } from './format.js';
 
 const MAX_GROUPS = 12;

@@ -1,5 +1,5 @@
 import type { Severity } from '../../domain/types.js';
-import { escapeMrkdwn, isSlackUserId, truncate, userMention } from '../../domain/mrkdwn.js';
+import { escapeMrkdwn, isSlackUserId, truncate, userMention } from '../format/mrkdwn.js';
 import { BUDGETS, clip } from './limits.js';
 
 export const SEVERITY_EMOJI: Record<Severity, string> = {

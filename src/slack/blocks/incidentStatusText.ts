@@ -1,10 +1,10 @@
-import type { TimelineEventRow } from '../../db/schema/index.js';
+import type { TimelineEvent } from '../../incidents/timeline.js';
 import { formatDuration } from '../../domain/duration.js';
 import { INCIDENT_ROLES, ROLE_TITLES } from '../../domain/roles.js';
 import type { Severity } from '../../domain/types.js';
 import type { IncidentView } from '../../incidents/readModel.js';
 import { SEVERITY_EMOJI, actorText, incidentRef, mention, modelText } from './format.js';
-import { timelineSummaryMrkdwn } from './timelineText.js';
+import { eventMrkdwn } from './timelineText.js';
 import { FULL_TEXT, clip, fitText } from './limits.js';
 
 const OPEN_ITEMS_SHOWN = 3;
@@ -36,7 +36,7 @@ function checklistLines(view: IncidentView): string {
 }
 
 /** `/incident status`: the few facts a person joining the channel needs first. */
-export function incidentStatusText(view: IncidentView, lastEvent: TimelineEventRow | undefined, now: Date): string {
+export function incidentStatusText(view: IncidentView, lastEvent: TimelineEvent | undefined, now: Date): string {
   const { incident } = view;
   const severity = incident.severity as Severity;
   const model = modelText(incident.modelName, incident.modelVersion);
@@ -48,7 +48,7 @@ export function incidentStatusText(view: IncidentView, lastEvent: TimelineEventR
     rolesLine(view),
   ];
   if (lastEvent) {
-    lines.push(`Last update ${ago(lastEvent.at, now)}: ${actorText(lastEvent.actor)}: ${timelineSummaryMrkdwn(lastEvent.summary)}`);
+    lines.push(`Last update ${ago(lastEvent.at, now)}: ${actorText(lastEvent.actor)}: ${eventMrkdwn(lastEvent)}`);
   }
   lines.push(checklistLines(view));
   if (incident.status === 'resolved' && incident.resolvedAt) lines.push(`Resolved ${ago(incident.resolvedAt, now)} by ${mention(incident.resolvedBy)}`);

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView, HomeView } from '@slack/types';
-import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
+import { escapeMrkdwn, truncate } from '../format/mrkdwn.js';
 
 // Slack's size limits, and the one pass every message and view Vigil builds goes through before it
 // is sent, so that no sender's input (a 2,000-character label, a 100,000-character annotation) can

@@ -1,7 +1,7 @@
 import type { NoticeKind } from '../../effects/effectKinds.js';
 import type { IncidentView } from '../../incidents/readModel.js';
-import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
-import { escapeKeepingMentions } from '../../domain/slackText.js';
+import { escapeMrkdwn, truncate } from '../format/mrkdwn.js';
+import { escapeKeepingMentions } from '../format/slackText.js';
 import { isIncidentRole, ROLE_TITLES } from '../../domain/roles.js';
 import { mention, slackTime } from './format.js';
 import { BUDGETS, FULL_TEXT, clip, fitMessageText } from './limits.js';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Severity } from '../../domain/types.js';
-import { truncate } from '../../domain/mrkdwn.js';
+import { truncate } from '../format/mrkdwn.js';
 import { formatDuration } from '../../domain/duration.js';
 import type { IncidentView } from '../../incidents/readModel.js';
 import { ACTIONS } from './actionIds.js';

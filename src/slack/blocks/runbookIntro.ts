@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn, truncate } from '../../domain/mrkdwn.js';
+import { escapeMrkdwn, truncate } from '../format/mrkdwn.js';
 import type { Runbook } from '../../domain/runbooks.js';
 import { md } from './format.js';
 

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Severity } from '../../domain/types.js';
-import { escapeMrkdwn, isSlackUserId, mrkdwnLink, truncate } from '../../domain/mrkdwn.js';
+import { escapeMrkdwn, isSlackUserId, mrkdwnLink, truncate } from '../format/mrkdwn.js';
 import type { IncidentView } from '../../incidents/readModel.js';
 import { INCIDENT_ROLES, ROLE_TITLES } from '../../domain/roles.js';
 import { ACTIONS, claimRoleActionId, encodeClaimRoleValue } from './actionIds.js';

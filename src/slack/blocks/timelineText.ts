@@ -1,7 +1,12 @@
-import type { IncidentRow, TimelineEventRow } from '../../db/schema/index.js';
-import { escapeKeepingMentions, mentionsAsPlain } from '../../domain/slackText.js';
-import { truncate } from '../../domain/mrkdwn.js';
+import type { IncidentRow } from '../../db/schema/index.js';
+import { describeEvent, type EventPart } from '../../incidents/describeEvent.js';
+import type { TimelineEvent } from '../../incidents/timeline.js';
+import { escapeKeepingMentions, mentionsAsPlain } from '../format/slackText.js';
+import { escapeMrkdwn, isSlackUserId, truncate, userMention } from '../format/mrkdwn.js';
 import { actorText, incidentRef } from './format.js';
+
+// The timeline on Slack: each event's surface-neutral parts (describeEvent) said in mrkdwn for
+// messages, or in plain text for the file. A Markdown or HTML renderer is a sibling of these two.
 
 /** Beyond these, a message is a wall; the timeline goes out as a file instead. */
 export const TIMELINE_MESSAGE_MAX_LINES = 40;
@@ -14,12 +19,59 @@ const utcSecond = (at: Date): string => `${at.toISOString().slice(0, 10)} ${at.t
 /** How much of one entry a message shows; a longer one sends the whole timeline as a file instead. */
 const SUMMARY_CHARS = 300;
 
-/** A timeline summary in mrkdwn: mentions work, a user group page reads "@S123", the rest is escaped. */
-export const timelineSummaryMrkdwn = (summary: string): string =>
-  escapeKeepingMentions(truncate(summary.replace(/<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>/g, '@$1'), SUMMARY_CHARS));
+const SUBTEAM = /<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>/g;
+
+/**
+ * One part in mrkdwn. People are mentions; a paged user group reads "@S123" (a timeline is read
+ * later and must not page the group again); what a person typed keeps its user mentions; every
+ * other character that Slack would parse is escaped.
+ */
+function partMrkdwn(part: EventPart): string {
+  switch (part.type) {
+    case 'text':
+    case 'quote':
+      return escapeMrkdwn(part.text);
+    case 'user':
+      return userMention(part.id);
+    case 'usergroup':
+      return `@${escapeMrkdwn(part.id)}`;
+    case 'author':
+      return isSlackUserId(part.id) ? userMention(part.id) : escapeMrkdwn(part.id);
+    case 'said':
+      return escapeKeepingMentions(part.text);
+    case 'legacy':
+      return escapeKeepingMentions(part.text.replace(SUBTEAM, '@$1'));
+  }
+}
+
+/** One part as plain text for a file: nothing is markup there, so people are "@U123". */
+function partPlain(part: EventPart): string {
+  switch (part.type) {
+    case 'text':
+    case 'quote':
+      return part.text;
+    case 'user':
+    case 'usergroup':
+      return `@${part.id}`;
+    case 'author':
+      return isSlackUserId(part.id) ? `@${part.id}` : part.id;
+    case 'said':
+    case 'legacy':
+      return mentionsAsPlain(part.text);
+  }
+}
+
+/** An event in mrkdwn, whole. */
+export const eventMrkdwnWhole = (event: TimelineEvent): string => describeEvent(event).map(partMrkdwn).join('');
+
+/** An event in mrkdwn for a message line: cut at SUMMARY_CHARS, never inside a mention or an entity. */
+export const eventMrkdwn = (event: TimelineEvent): string => truncate(eventMrkdwnWhole(event), SUMMARY_CHARS);
+
+/** An event as plain text, whole. */
+export const eventPlainText = (event: TimelineEvent): string => describeEvent(event).map(partPlain).join('');
 
 /** The timeline as mrkdwn for an ephemeral message: a day heading when the date changes, then `hh:mm actor summary`. */
-export function timelineMrkdwn(incident: IncidentRow, events: readonly TimelineEventRow[]): string {
+export function timelineMrkdwn(incident: IncidentRow, events: readonly TimelineEvent[]): string {
   const lines = [`*Timeline of ${incidentRef(incident.id)}* (${events.length} entries, times UTC)`];
   let day = '';
   for (const event of events) {
@@ -27,7 +79,7 @@ export function timelineMrkdwn(incident: IncidentRow, events: readonly TimelineE
       day = utcDay(event.at);
       lines.push(`*${day}*`);
     }
-    lines.push(`\`${utcMinute(event.at)}\` ${actorText(event.actor)}: ${timelineSummaryMrkdwn(event.summary)}`);
+    lines.push(`\`${utcMinute(event.at)}\` ${actorText(event.actor)}: ${eventMrkdwn(event)}`);
   }
   return lines.join('\n');
 }
@@ -36,23 +88,23 @@ export function timelineMrkdwn(incident: IncidentRow, events: readonly TimelineE
  * Whether the message form is short enough to read in Slack and shows every entry whole; when not,
  * the timeline goes out as a file, which is where cut texts elsewhere point for the full text.
  */
-export function timelineFitsMessage(events: readonly TimelineEventRow[], mrkdwn: string): boolean {
+export function timelineFitsMessage(events: readonly TimelineEvent[], mrkdwn: string): boolean {
   return (
     events.length <= TIMELINE_MESSAGE_MAX_LINES &&
     mrkdwn.length <= TIMELINE_MESSAGE_MAX_CHARS &&
-    events.every((event) => event.summary.length <= SUMMARY_CHARS)
+    events.every((event) => eventMrkdwnWhole(event).length <= SUMMARY_CHARS)
   );
 }
 
 /** The timeline as a plain text file: nothing is markup there, so nothing is escaped or cut. */
-export function timelinePlainText(incident: IncidentRow, events: readonly TimelineEventRow[]): string {
+export function timelinePlainText(incident: IncidentRow, events: readonly TimelineEvent[]): string {
   const header = [
     `${incidentRef(incident.id)} · ${incident.severity} · ${incident.category} · ${incident.status}`,
     incident.title,
     `Declared ${utcSecond(incident.declaredAt)}`,
     '',
   ];
-  const rows = events.map((event) => `${utcSecond(event.at)}  ${event.actor}  ${mentionsAsPlain(event.summary)}`);
+  const rows = events.map((event) => `${utcSecond(event.at)}  ${event.actor}  ${eventPlainText(event)}`);
   return [...header, ...rows, ''].join('\n');
 }
 

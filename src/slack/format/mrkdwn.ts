@@ -79,12 +79,3 @@ export function truncate(text: string, max: number): string {
   }
   return cut + ELLIPSIS;
 }
-
-/**
- * Outside text (a detector's title) quoted inside a timeline summary, where our own `<@U…>`
- * mentions must keep working: angle brackets become look-alike quotes, so nothing in the quote
- * can ever become a mention, a broadcast or a link, whatever renders the summary later.
- */
-export function inertQuote(text: string): string {
-  return text.replace(/</g, '‹').replace(/>/g, '›');
-}
