@@ -118,6 +118,42 @@ describe('slack emulator', () => {
     expect(printed).toContain('    ══ SEV1 fraud-detector ══');
   });
 
+  it('pages conversations.list, history and replies with limit and next_cursor, as Slack does', async () => {
+    for (let i = 0; i < 5; i++) emu.addChannel({ name: `page-${i}` });
+    const names: string[] = [];
+    let cursor: string | undefined;
+    let calls = 0;
+    do {
+      const page = await client.conversations.list({ limit: 2, ...(cursor ? { cursor } : {}) });
+      calls++;
+      expect(page.channels?.length).toBeLessThanOrEqual(2);
+      names.push(...(page.channels ?? []).map((c) => c.name ?? ''));
+      cursor = page.response_metadata?.next_cursor;
+    } while (cursor);
+    expect(calls).toBe(3);
+    expect(names.filter((n) => n.startsWith('page-'))).toEqual(['page-0', 'page-1', 'page-2', 'page-3', 'page-4']);
+    expect((await client.conversations.list({ limit: 1000 })).response_metadata?.next_cursor).toBe('');
+    expect((await failure(client.conversations.list({ cursor: 'bm9wZQ==' }))).data?.error).toBe('invalid_cursor');
+
+    const { channel } = await client.conversations.create({ name: 'paged' });
+    const id = channel?.id ?? '';
+    const parent = await client.chat.postMessage({ channel: id, text: 'm0' });
+    for (let i = 1; i < 5; i++) await client.chat.postMessage({ channel: id, text: `m${i}` });
+    for (let i = 1; i < 4; i++) await client.chat.postMessage({ channel: id, text: `r${i}`, thread_ts: parent.ts ?? '' });
+    const first = await client.conversations.history({ channel: id, limit: 3 });
+    expect(first.messages?.map((m) => m.text)).toEqual(['m4', 'm3', 'm2']);
+    expect(first.has_more).toBe(true);
+    const second = await client.conversations.history({ channel: id, limit: 3, cursor: first.response_metadata?.next_cursor ?? '' });
+    expect(second.messages?.map((m) => m.text)).toEqual(['m1', 'm0']);
+    expect(second.has_more).toBe(false);
+    expect(second.response_metadata?.next_cursor).toBe('');
+    const thread = await client.conversations.replies({ channel: id, ts: parent.ts ?? '', limit: 2 });
+    expect(thread.messages?.map((m) => m.text)).toEqual(['m0', 'r1']);
+    const rest = await client.conversations.replies({ channel: id, ts: parent.ts ?? '', limit: 2, cursor: thread.response_metadata?.next_cursor ?? '' });
+    expect(rest.messages?.map((m) => m.text)).toEqual(['r2', 'r3']);
+    expect(rest.response_metadata?.next_cursor).toBe('');
+  });
+
   it('refuses invalid blocks: 51 blocks, long texts, duplicate ids', async () => {
     const { channel } = await client.conversations.create({ name: 'inc-4' });
     const id = channel?.id ?? '';

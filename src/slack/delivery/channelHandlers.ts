@@ -7,17 +7,27 @@ import type { DeliveryContext, EffectHandler, Attempt } from './deliveryContext.
 import { slackErrorCode } from './slackErrors.js';
 
 const MAX_NAME_ATTEMPTS = 10;
+// Pages of conversations.list read when adopting a channel after a crash (up to 1,000 channels each).
+const MAX_LIST_PAGES = 10;
 // Error codes that mean the invite already holds, or can never hold for this user.
 const INVITE_DONE = new Set(['already_in_channel', 'cant_invite_self']);
 
 /** After a crash mid-create: a channel with one of our names, made by us, since this effect was queued. */
 async function findChannelWeCreated(ctx: DeliveryContext, attempt: Attempt, names: string[]): Promise<{ id: string; name: string } | undefined> {
-  const listed = await ctx.client.conversations.list({ types: 'public_channel,private_channel', exclude_archived: false, limit: 1000 });
   const since = Math.floor(attempt.effect.createdAt.getTime() / 1000) - 60;
-  const found = (listed.channels ?? []).find(
-    (c) => c.name !== undefined && names.includes(c.name) && c.creator === ctx.botUserId && (c.created ?? 0) >= since,
-  );
-  return found?.id && found.name ? { id: found.id, name: found.name } : undefined;
+  // Slack answers in pages: a large workspace needs the cursor, or we create a second channel.
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_LIST_PAGES; page++) {
+    const listed = await ctx.client.conversations.list({ types: 'public_channel,private_channel', exclude_archived: false, limit: 1000, ...(cursor ? { cursor } : {}) });
+    const found = (listed.channels ?? []).find(
+      (c) => c.name !== undefined && names.includes(c.name) && c.creator === ctx.botUserId && (c.created ?? 0) >= since,
+    );
+    if (found?.id && found.name) return { id: found.id, name: found.name };
+    cursor = listed.response_metadata?.next_cursor;
+    if (!cursor) return undefined;
+  }
+  ctx.logger.warn('delivery: channel look-up stopped after its page limit', { pages: MAX_LIST_PAGES });
+  return undefined;
 }
 
 /** Create `inc-<n>-<slug>`; on name_taken try `-2`, `-3`, ... */

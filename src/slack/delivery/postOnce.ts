@@ -2,6 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { DeliveryContext, Attempt } from './deliveryContext.js';
 
 const METADATA_EVENT = 'vigil_effect';
+// Pages of history (or of a thread) searched for an earlier post; newest first, so it is usually on the first.
+const MAX_HISTORY_PAGES = 10;
 
 interface HistoryMessage {
   ts?: string;
@@ -14,13 +16,20 @@ interface HistoryMessage {
  * because posting blind is how a flaky Slack ends up with two summaries.
  */
 async function findEarlierPost(ctx: DeliveryContext, channel: string, effectId: number, threadTs?: string): Promise<string | undefined> {
-  // A reply lives in its thread, not in the channel's history.
-  const history = threadTs
-    ? await ctx.client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true })
-    : await ctx.client.conversations.history({ channel, limit: 100, include_all_metadata: true });
-  const messages = (history.messages ?? []) as HistoryMessage[];
-  const match = messages.find((m) => m.metadata?.event_type === METADATA_EVENT && Number(m.metadata.event_payload?.['effect_id']) === effectId);
-  return match?.ts;
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+    const more = cursor ? { cursor } : {};
+    // A reply lives in its thread, not in the channel's history.
+    const history = threadTs
+      ? await ctx.client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true, ...more })
+      : await ctx.client.conversations.history({ channel, limit: 100, include_all_metadata: true, ...more });
+    const messages = (history.messages ?? []) as HistoryMessage[];
+    const match = messages.find((m) => m.metadata?.event_type === METADATA_EVENT && Number(m.metadata.event_payload?.['effect_id']) === effectId);
+    if (match) return match.ts;
+    cursor = history.response_metadata?.next_cursor;
+    if (!cursor) return undefined;
+  }
+  return undefined;
 }
 
 /**

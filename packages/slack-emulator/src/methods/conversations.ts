@@ -154,7 +154,12 @@ const listChannels: Handler = (ctx) => {
     if (ch.isPrivate) return wanted.has('private_channel') && ctx.ws.isBotMember(ch);
     return wanted.has('public_channel');
   });
-  return ok({ channels: channels.map((ch) => channelJson(ctx.ws, ch)), response_metadata: { next_cursor: '' } });
+  const window = pageWindow(ctx, channels.length, { defaultLimit: 100, maxLimit: 1000 });
+  if ('ok' in window) return window;
+  return ok({
+    channels: channels.slice(window.start, window.end).map((ch) => channelJson(ctx.ws, ch)),
+    response_metadata: { next_cursor: window.nextCursor },
+  });
 };
 
 const members: Handler = (ctx) => {
@@ -182,17 +187,37 @@ const open: Handler = (ctx) => {
   return ok({ no_op: already, already_open: already, channel });
 };
 
-/** Pages through a newest-first list with a numeric offset as the cursor. */
-function page(ctx: MethodContext, items: EmuMessage[], withMetadata: boolean): MethodResult {
-  const limit = Math.min(Math.max(num(ctx.args, 'limit') ?? 100, 1), 999);
+/**
+ * Slack's cursor paging: at most `limit` items (clamped to the method's maximum), and a
+ * `next_cursor` that is empty on the last page. The cursor is opaque base64, as Slack's is; one
+ * that was never handed out is `invalid_cursor`.
+ */
+function pageWindow(
+  ctx: MethodContext,
+  total: number,
+  bounds: { defaultLimit: number; maxLimit: number },
+): { start: number; end: number; nextCursor: string } | MethodResult {
+  const asked = num(ctx.args, 'limit');
+  const limit = Math.min(asked !== undefined && asked > 0 ? asked : bounds.defaultLimit, bounds.maxLimit);
   const cursor = nonEmpty(ctx.args, 'cursor');
-  const start = cursor ? Number(Buffer.from(cursor, 'base64').toString('utf8').replace('offset:', '')) || 0 : 0;
-  const slice = items.slice(start, start + limit);
-  const hasMore = start + limit < items.length;
+  let start = 0;
+  if (cursor !== undefined) {
+    const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+    if (!match) return fail('invalid_cursor');
+    start = Number(match[1]);
+  }
+  const end = Math.min(start + limit, total);
+  return { start, end, nextCursor: end < total ? Buffer.from(`offset:${end}`).toString('base64') : '' };
+}
+
+/** One page of messages, with `has_more` as history and replies answer it. */
+function page(ctx: MethodContext, items: EmuMessage[], withMetadata: boolean, bounds: { defaultLimit: number; maxLimit: number }): MethodResult {
+  const window = pageWindow(ctx, items.length, bounds);
+  if ('ok' in window) return window;
   return ok({
-    messages: slice.map((m) => messageJson(ctx.ws, m, { withMetadata })),
-    has_more: hasMore,
-    response_metadata: { next_cursor: hasMore ? Buffer.from(`offset:${start + limit}`).toString('base64') : '' },
+    messages: items.slice(window.start, window.end).map((m) => messageJson(ctx.ws, m, { withMetadata })),
+    has_more: window.nextCursor !== '',
+    response_metadata: { next_cursor: window.nextCursor },
   });
 }
 
@@ -214,7 +239,8 @@ const history: Handler = (ctx) => {
     .messagesIn(ch.id)
     .filter((m) => !m.deleted && (!m.threadTs || m.threadTs === m.ts) && inWindow(ctx, m.ts))
     .reverse();
-  const result = page(ctx, top, bool(ctx.args, 'include_all_metadata'));
+  const result = page(ctx, top, bool(ctx.args, 'include_all_metadata'), { defaultLimit: 100, maxLimit: 999 });
+  if (!result.ok) return result;
   const pinCount = ch.pins.length;
   return { ...result, pin_count: pinCount };
 };
@@ -229,7 +255,7 @@ const replies: Handler = (ctx) => {
   const thread = ctx.ws
     .messagesIn(ch.id)
     .filter((m) => !m.deleted && (m.ts === root || m.threadTs === root) && inWindow(ctx, m.ts));
-  return page(ctx, thread, bool(ctx.args, 'include_all_metadata'));
+  return page(ctx, thread, bool(ctx.args, 'include_all_metadata'), { defaultLimit: 1000, maxLimit: 1000 });
 };
 
 export const conversationMethods: Record<string, Handler> = {
