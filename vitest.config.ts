@@ -8,6 +8,8 @@ export default defineConfig({
     alias: { '@vigil/slack-emulator': fileURLToPath(new URL('./packages/slack-emulator/src/index.ts', import.meta.url)) },
   },
   test: {
+    // Bundles the emulator's web page script first, so no test serves a stale one.
+    globalSetup: ['./packages/slack-emulator/scripts/bundlePage.mjs'],
     include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     // End-to-end tests start real servers and child processes; give them room on a shared 2-core box.
     testTimeout: 30_000,

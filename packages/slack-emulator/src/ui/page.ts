@@ -1,11 +1,29 @@
 /**
  * `GET /`: the whole web UI as one HTML document, no external asset. The server paints the
- * first view with the same renderer the page then re-runs on every poll (render/index.ts).
+ * first view with the same renderer the page then re-runs on every poll: the page's script is
+ * browser/page.ts bundled with render/ by esbuild (scripts/bundlePage.mjs), inlined here.
  */
-import { PAGE_SCRIPT } from './pageScript.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { PAGE_CSS } from './pageStyles.js';
-import { RENDER_PARTS, rendererSource } from './render/index.js';
+import { RENDER_PARTS } from './render/index.js';
 import type { UiState } from './render/types.js';
+
+// The package's dist/browser/page.js, reached alike from src/ui/ (tests) and dist/ui/ (node).
+const BUNDLE = fileURLToPath(new URL('../../dist/browser/page.js', import.meta.url));
+let bundle: string | undefined;
+
+/** The page's script, read once. */
+export function pageScript(): string {
+  if (bundle === undefined) {
+    try {
+      bundle = readFileSync(BUNDLE, 'utf8');
+    } catch {
+      throw new Error(`the emulator's page script ${BUNDLE} is missing: run npm run build -w @vigil/slack-emulator`);
+    }
+  }
+  return bundle;
+}
 
 /** JSON safe inside <script>: no "<", ">", "&" for the HTML parser to see, whatever a message says. */
 export function jsonForScript(value: unknown): string {
@@ -58,8 +76,7 @@ export function pageHtml(state: UiState, nonce: string): string {
 <div id="toast" class="toast" hidden></div>
 <script type="application/json" id="initial-state">${jsonForScript(state)}</script>
 <script nonce="${nonce}">
-${scriptSafe(rendererSource())}
-${scriptSafe(PAGE_SCRIPT)}
+${scriptSafe(pageScript())}
 </script>
 </body>
 </html>

@@ -2,7 +2,7 @@
  * Block Kit message blocks to HTML: header, section (text, fields, accessory), context, actions,
  * divider, image, rich_text, markdown. Buttons become real buttons that click through the page;
  * other interactive elements are drawn but inert (the UI emulates button clicks only).
- * Self-contained: embedded into the page by toString() (see kit.ts).
+ * Runs on the server and, bundled, in the page (see kit.ts).
  */
 import type { ButtonTarget, Kit } from './types.js';
 

@@ -1,9 +1,6 @@
 /**
- * HTML escaping and the Kit that binds the renderer's parts to one state.
- *
- * Every function here (and in the other render/ modules) is embedded into the page with
- * `Function.prototype.toString()`, so each must be self-contained: no imports, no module-level
- * values, other parts reached only through its parameters.
+ * HTML escaping and the Kit that binds the renderer's parts to one state. The render/ modules
+ * run on the server and, bundled, in the page: they use no Node API and no DOM.
  */
 import type { Kit, Names, RenderParts, UiState } from './types.js';
 

@@ -4,7 +4,7 @@
  * other blocks are drawn as in a message. Each field carries data-block / data-action /
  * data-type, which the page reads back on submit; the server turns those raw values into
  * Slack's state shapes (see ../viewState.ts). Vigil's errors are shown under their block.
- * Self-contained: embedded into the page by toString() (see kit.ts).
+ * Runs on the server and, bundled, in the page (see kit.ts).
  */
 import type { Kit, UiModal } from './types.js';
 

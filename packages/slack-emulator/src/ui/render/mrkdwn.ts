@@ -5,7 +5,7 @@
  *
  * Text reaching this function is hostile (an alert title is whatever a detector sent), so every
  * piece of it is HTML-escaped before it goes into the output, and links only keep http(s) and
- * mailto targets. Self-contained: embedded into the page by toString() (see kit.ts).
+ * mailto targets. Runs on the server and, bundled, in the page (see kit.ts).
  */
 import type { Names } from './types.js';
 

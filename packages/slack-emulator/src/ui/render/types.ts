@@ -1,6 +1,6 @@
 /**
  * The JSON the web UI polls (`GET /ui/state.json`) and the helpers its renderer works with.
- * Types only: this module is shared by the server and (erased) by the page's embedded renderer.
+ * Types only: this module is shared by the server and the page's bundled script.
  */
 
 export interface UiUser {

@@ -1,7 +1,7 @@
 /**
  * The Slack-like frame around messages: the sidebar of channels and DMs, the selected channel's
  * header (topic, members, pins) and its messages, with the acting user's ephemerals mixed in.
- * Self-contained functions: embedded into the page by toString() (see kit.ts).
+ * Runs on the server and, bundled, in the page (see kit.ts).
  */
 import type { Kit, Selection, UiState } from './types.js';
 
