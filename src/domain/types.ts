@@ -6,6 +6,14 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CATEGORIES = ['data', 'model', 'integration', 'infrastructure', 'safety', 'retrieval'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** An alert is firing until its source says it resolved. */
+export const ALERT_STATUSES = ['firing', 'resolved'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+/** A planned escalation step waits (pending) until it is paged (fired) or no longer needed (cancelled). */
+export const ESCALATION_STEP_STATUSES = ['pending', 'fired', 'cancelled'] as const;
+export type EscalationStepStatus = (typeof ESCALATION_STEP_STATUSES)[number];
+
 export const SIGNAL_KINDS = [
   'data_drift',
   'prediction_drift',
@@ -47,7 +55,7 @@ export interface Signal {
   /** Name of the configured source that sent it (policy file `sources[].name`). */
   source: string;
   sourceKind: 'alertmanager' | 'detector' | 'manual';
-  status: 'firing' | 'resolved';
+  status: AlertStatus;
   /** Identity of the alert across deliveries (Alertmanager fingerprint, detector dedupKey). */
   dedupKey: string;
   /** Alerts sharing a group key belong to one incident (Alertmanager groupKey). */

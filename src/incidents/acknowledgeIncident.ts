@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { incidents } from '../db/schema/index.js';
-import { assertTransition, type IncidentState } from '../domain/lifecycle.js';
+import { assertTransition } from '../domain/lifecycle.js';
 import { enqueueEffect } from '../effects/outbox.js';
 import { inTransaction, type UseCaseContext } from './context.js';
 import { getIncident } from './queries.js';
@@ -22,7 +22,7 @@ export function acknowledgeIncident(ctx: UseCaseContext, input: { incidentId: nu
     if (incident.acknowledgedAt) {
       return { acknowledged: false, by: incident.acknowledgedBy ?? 'someone', at: incident.acknowledgedAt };
     }
-    assertTransition(incident.status as IncidentState, 'acknowledged');
+    assertTransition(incident.status, 'acknowledged');
     tx.update(incidents)
       .set({ status: 'acknowledged', acknowledgedAt: now, acknowledgedBy: input.userId, updatedAt: now })
       .where(eq(incidents.id, incident.id))

@@ -24,7 +24,7 @@ export function changeCategory(ctx: UseCaseContext, input: { incidentId: number;
   return inTransaction(ctx, (tx) => {
     const now = ctx.clock.now();
     const incident = getIncident(tx, input.incidentId);
-    const from = incident.category as Category;
+    const from = incident.category;
     if (incident.status === 'resolved') throw new VigilError('invalid_transition', `Incident ${incident.id} is resolved; reopen it first.`);
     if (from === input.category) throw new VigilError('conflict', `Incident ${incident.id} is already in the ${from} category.`);
     const rotation = incident.routedRotation ?? ctx.policy.routing[from];

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { incidents, type IncidentRow } from '../db/schema/index.js';
 import type { Executor } from '../db/executor.js';
 import { policyFor, replanEscalation } from '../domain/escalationPlan.js';
-import { isAcknowledgedState, type IncidentState } from '../domain/lifecycle.js';
+import { isAcknowledgedState } from '../domain/lifecycle.js';
 import type { Severity } from '../domain/types.js';
 import { VigilError } from '../shared/errors.js';
 import { enqueueEffect } from '../effects/outbox.js';
@@ -26,7 +26,7 @@ export interface SeverityChange {
  * cancelled, fired steps stay fired. The one path for commands and for alerts that raise it.
  */
 export function applySeverityChange(tx: Executor, ctx: UseCaseContext, incident: IncidentRow, change: SeverityChange, now: Date): void {
-  const from = incident.severity as Severity;
+  const from = incident.severity;
   tx.update(incidents).set({ severity: change.severity, updatedAt: now }).where(eq(incidents.id, incident.id)).run();
   appendTimeline(tx, incident.id, now, {
     kind: 'severity.changed',
@@ -39,7 +39,7 @@ export function applySeverityChange(tx: Executor, ctx: UseCaseContext, incident:
     incident.declaredAt,
     now,
     firedKeys(tx, incident.id),
-    isAcknowledgedState(incident.status as IncidentState),
+    isAcknowledgedState(incident.status),
   );
   cancelPendingSteps(tx, incident.id, now);
   insertPlannedSteps(tx, incident.id, plan);
@@ -60,7 +60,7 @@ export function changeSeverity(ctx: UseCaseContext, input: { incidentId: number;
   return inTransaction(ctx, (tx) => {
     const now = ctx.clock.now();
     const incident = getIncident(tx, input.incidentId);
-    const from = incident.severity as Severity;
+    const from = incident.severity;
     if (incident.status === 'resolved') throw new VigilError('invalid_transition', `Incident ${incident.id} is resolved; reopen it first.`);
     if (from === input.severity) throw new VigilError('conflict', `Incident ${incident.id} is already ${from}.`);
     applySeverityChange(

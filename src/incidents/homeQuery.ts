@@ -2,7 +2,6 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../db/executor.js';
 import { incidentRoles, incidents, timelineEvents, type IncidentRow } from '../db/schema/index.js';
 import { severityRank } from '../domain/severity.js';
-import type { Severity } from '../domain/types.js';
 import { listOpenIncidents } from './queries.js';
 import { pagedUsersOf } from './timeline.js';
 
@@ -22,7 +21,7 @@ export interface HomeData {
 }
 
 const bySeverityThenAge = (a: IncidentRow, b: IncidentRow): number =>
-  severityRank(a.severity as Severity) - severityRank(b.severity as Severity) || a.declaredAt.getTime() - b.declaredAt.getTime();
+  severityRank(a.severity) - severityRank(b.severity) || a.declaredAt.getTime() - b.declaredAt.getTime();
 
 /** Ids of open, unacknowledged incidents whose pages reached this user. */
 function pagedAndUnacknowledged(db: Executor, userId: string, openIds: number[]): Set<number> {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/executor.js';
 import { preparedOnce } from '../db/prepared.js';
-import { alerts, incidents } from '../db/schema/index.js';
+import { alerts, incidents, type IncidentRow } from '../db/schema/index.js';
 import type { Signal } from '../domain/types.js';
 
 // What ingest reads and writes for every alert of a storm, prepared once per database handle
@@ -11,11 +11,7 @@ import type { Signal } from '../domain/types.js';
 const placeholder = sql.placeholder;
 
 /** What ingest needs of an incident to attach alerts to it. */
-export interface IncidentHead {
-  id: number;
-  status: string;
-  severity: string;
-}
+export type IncidentHead = Pick<IncidentRow, 'id' | 'status' | 'severity'>;
 
 export function openIncidentByDedupKey(tx: Executor, source: string, dedupKey: string): number | undefined {
   const query = preparedOnce(tx, 'ingest.openIncidentByDedupKey', (db) =>

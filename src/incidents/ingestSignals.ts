@@ -4,7 +4,7 @@ import { alerts } from '../db/schema/index.js';
 import type { Signal } from '../domain/types.js';
 import { classifySignal } from '../domain/classify.js';
 import { mostSevere, severityRank } from '../domain/severity.js';
-import type { Classification, Severity } from '../domain/types.js';
+import type { Classification } from '../domain/types.js';
 import { applySeverityChange } from './changeSeverity.js';
 import { firingCount, incidentHasSignal } from './alertDigest.js';
 import { enqueueEffect } from '../effects/outbox.js';
@@ -138,7 +138,7 @@ function attachFiring(tx: Executor, incident: IncidentHead, signal: Signal, now:
 function raiseSeverityIfWorse(tx: Executor, ctx: UseCaseContext, incident: IncidentHead, source: string, firing: ClassifiedSignal[], now: Date): void {
   if (incident.status === 'resolved') return;
   const worst = mostSevere(firing.map((c) => c.classification.severity));
-  if (severityRank(worst) >= severityRank(incident.severity as Severity)) return;
+  if (severityRank(worst) >= severityRank(incident.severity)) return;
   applySeverityChange(tx, ctx, getIncident(tx, incident.id), { severity: worst, actor: source, reason: 'a more severe alert joined' }, now);
 }
 

@@ -35,7 +35,7 @@ export function postRunbook(ctx: UseCaseContext, input: { incidentId: number; us
   return inTransaction(ctx, (tx) => {
     const now = ctx.clock.now();
     const incident = getIncident(tx, input.incidentId);
-    const runbook = chooseRunbook(ctx.runbooks, incident.category as Category, input.runbookName);
+    const runbook = chooseRunbook(ctx.runbooks, incident.category, input.runbookName);
     const list = runbookList(runbook.name);
     const existing = tx
       .select({ itemId: checklistItems.itemId })

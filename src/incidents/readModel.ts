@@ -14,7 +14,6 @@ import {
 import { asTimelineEvent, type TimelineEvent } from './timeline.js';
 import { alertsOf, getIncident } from './queries.js';
 import { runbookForCategory, type Runbook } from '../domain/runbooks.js';
-import type { Category } from '../domain/types.js';
 import { INCIDENT_ROLES, isIncidentRole, type IncidentRole } from '../domain/roles.js';
 
 /** A role and the person holding it. */
@@ -33,7 +32,7 @@ export interface IncidentView {
 
 export function loadIncidentView(db: Executor, incidentId: number, runbooks: readonly Runbook[] = []): IncidentView {
   const incident = getIncident(db, incidentId);
-  const runbook = runbookForCategory(runbooks, incident.category as Category);
+  const runbook = runbookForCategory(runbooks, incident.category);
   return {
     incident,
     alerts: alertsOf(db, incidentId),

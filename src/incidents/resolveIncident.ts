@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { incidents, type IncidentRow } from '../db/schema/index.js';
-import { assertTransition, type IncidentState } from '../domain/lifecycle.js';
+import { assertTransition } from '../domain/lifecycle.js';
 import { enqueueEffect } from '../effects/outbox.js';
 import { VigilError } from '../shared/errors.js';
 import { inTransaction, type UseCaseContext } from './context.js';
@@ -52,7 +52,7 @@ export function resolveIncident(ctx: UseCaseContext, input: { incidentId: number
     const now = ctx.clock.now();
     const incident = getIncident(tx, input.incidentId);
     if (incident.status === 'resolved') throw new VigilError('conflict', `Incident ${incident.id} is already resolved.`);
-    assertTransition(incident.status as IncidentState, 'resolved');
+    assertTransition(incident.status, 'resolved');
     const endedAt = input.resolution.customerImpactEndedAt;
     if (endedAt && endedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
       throw new VigilError('invalid_input', 'The customer impact end time is in the future; leave it empty if impact is still ongoing.', 'customerImpactEndedAt');

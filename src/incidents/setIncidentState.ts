@@ -31,7 +31,7 @@ export function setIncidentState(ctx: UseCaseContext, change: StateChange): { fr
   return inTransaction(ctx, (tx) => {
     const now = ctx.clock.now();
     const incident = getIncident(tx, change.incidentId);
-    const from = incident.status as IncidentState;
+    const from = incident.status;
     if (from === 'resolved') throw new VigilError('invalid_transition', `Incident ${incident.id} is resolved; reopen it first.`, undefined, { reason: 'reopen_first', incidentId: incident.id });
     if (from === change.state) throw new VigilError('conflict', `Incident ${incident.id} is already ${from}.`);
     const stamps = stampsForTransition(from, change.state, incident, now);

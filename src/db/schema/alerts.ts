@@ -1,4 +1,5 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ALERT_STATUSES, CATEGORIES, SEVERITIES } from '../../domain/types.js';
 import { incidents } from './incidents.js';
 
 /** Every distinct alert (by dedup key) that fed an incident, with its latest state. */
@@ -13,7 +14,7 @@ export const alerts = sqliteTable(
     sourceKind: text('source_kind').notNull(),
     dedupKey: text('dedup_key').notNull(),
     groupKey: text('group_key'),
-    status: text('status').notNull(),
+    status: text('status', { enum: ALERT_STATUSES }).notNull(),
     title: text('title').notNull(),
     description: text('description'),
     signal: text('signal').notNull(),
@@ -22,8 +23,8 @@ export const alerts = sqliteTable(
     metricName: text('metric_name'),
     metricValue: real('metric_value'),
     metricThreshold: real('metric_threshold'),
-    severityHint: text('severity_hint'),
-    categoryHint: text('category_hint'),
+    severityHint: text('severity_hint', { enum: SEVERITIES }),
+    categoryHint: text('category_hint', { enum: CATEGORIES }),
     labels: text('labels', { mode: 'json' }).$type<Record<string, string>>().notNull(),
     annotations: text('annotations', { mode: 'json' }).$type<Record<string, string>>().notNull(),
     links: text('links', { mode: 'json' }).$type<Array<{ title: string; url: string }>>().notNull(),

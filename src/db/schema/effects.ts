@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
+/** pending -> in_flight -> done, or dead when Slack refuses it for good or after too many failures. */
+export const EFFECT_STATUSES = ['pending', 'in_flight', 'done', 'dead'] as const;
+export type EffectStatus = (typeof EFFECT_STATUSES)[number];
+
 /**
  * The outbox: what Slack must see, written in the same transaction as the change that caused it.
  * Effects of one lane (an incident's core, its chatter, or a user's Home tab) are delivered
@@ -14,8 +18,7 @@ export const effects = sqliteTable(
     incidentId: integer('incident_id'),
     kind: text('kind').notNull(),
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    /** pending -> in_flight -> done, or dead after too many failures. */
-    status: text('status').notNull().default('pending'),
+    status: text('status', { enum: EFFECT_STATUSES }).notNull().default('pending'),
     /** 0: pages, acknowledgements, summary and channel set-up; 1: notices, digests, Home tabs. */
     priority: integer('priority').notNull().default(0),
     attempts: integer('attempts').notNull().default(0),

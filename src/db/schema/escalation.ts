@@ -1,4 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { NotifyTarget } from '../../domain/escalationPlan.js';
+import { ESCALATION_STEP_STATUSES } from '../../domain/types.js';
 import { incidents } from './incidents.js';
 
 /**
@@ -15,10 +17,10 @@ export const escalationSteps = sqliteTable(
     key: text('key').notNull(),
     label: text('label').notNull(),
     dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
-    notify: text('notify', { mode: 'json' }).notNull(),
+    notify: text('notify', { mode: 'json' }).$type<NotifyTarget>().notNull(),
     until: text('until').notNull(),
     /** pending -> fired | cancelled */
-    status: text('status').notNull().default('pending'),
+    status: text('status', { enum: ESCALATION_STEP_STATUSES }).notNull().default('pending'),
     firedAt: integer('fired_at', { mode: 'timestamp_ms' }),
     cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
   },

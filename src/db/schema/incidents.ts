@@ -1,5 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { MetricReading } from '../../domain/types.js';
+import type { EscalationPolicy } from '../../domain/escalationPlan.js';
+import { INCIDENT_STATES } from '../../domain/lifecycle.js';
+import { CATEGORIES, SEVERITIES, type MetricReading } from '../../domain/types.js';
 
 /** One row per incident; its id is the incident number people say ("incident 42"). */
 export const incidents = sqliteTable(
@@ -8,9 +10,9 @@ export const incidents = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     title: text('title').notNull(),
     description: text('description'),
-    severity: text('severity').notNull(),
-    category: text('category').notNull(),
-    status: text('status').notNull(),
+    severity: text('severity', { enum: SEVERITIES }).notNull(),
+    category: text('category', { enum: CATEGORIES }).notNull(),
+    status: text('status', { enum: INCIDENT_STATES }).notNull(),
     isPrivate: integer('is_private', { mode: 'boolean' }).notNull().default(false),
     customerImpact: integer('customer_impact', { mode: 'boolean' }),
     modelName: text('model_name'),
@@ -22,7 +24,7 @@ export const incidents = sqliteTable(
     declaredBy: text('declared_by').notNull(),
     groupKey: text('group_key'),
     /** Snapshot of the escalation policy at declaration, so editing the file never changes a running incident. */
-    escalationPolicy: text('escalation_policy', { mode: 'json' }).notNull(),
+    escalationPolicy: text('escalation_policy', { mode: 'json' }).$type<Record<string, EscalationPolicy>>().notNull(),
     routedRotation: text('routed_rotation'),
     channelId: text('channel_id'),
     channelName: text('channel_name'),

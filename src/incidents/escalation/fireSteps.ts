@@ -2,7 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Executor } from '../../db/executor.js';
 import { escalationSteps, incidents, type EscalationStepRow, type IncidentRow } from '../../db/schema/index.js';
 import { formatDuration } from '../../domain/duration.js';
-import { isAcknowledgedState, type IncidentState } from '../../domain/lifecycle.js';
+import { isAcknowledgedState } from '../../domain/lifecycle.js';
 import { enqueueEffect } from '../../effects/outbox.js';
 import type { UseCaseContext } from '../context.js';
 import { inTransaction } from '../context.js';
@@ -79,7 +79,7 @@ export function sendPage(
 /** Fire one due step in the caller's transaction; steps made moot by an acknowledgement are cancelled instead. */
 function fireStep(tx: Executor, ctx: UseCaseContext, step: EscalationStepRow, now: Date): boolean {
   const incident = getIncident(tx, step.incidentId);
-  const state = incident.status as IncidentState;
+  const state = incident.status;
   const moot = state === 'resolved' || (step.until === 'acknowledged' && isAcknowledgedState(state));
   if (moot) {
     tx.update(escalationSteps).set({ status: 'cancelled', cancelledAt: now }).where(and(eq(escalationSteps.id, step.id), eq(escalationSteps.status, 'pending'))).run();

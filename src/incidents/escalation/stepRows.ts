@@ -4,8 +4,7 @@ import { escalationSteps, type EscalationStepRow, type IncidentRow } from '../..
 import type { EscalationPolicy, NotifyTarget, PlannedStep } from '../../domain/escalationPlan.js';
 
 /** The escalation policies snapshotted on the incident when it was declared. */
-export const incidentPolicies = (incident: IncidentRow): Record<string, EscalationPolicy> =>
-  incident.escalationPolicy as Record<string, EscalationPolicy>;
+export const incidentPolicies = (incident: IncidentRow): Record<string, EscalationPolicy> => incident.escalationPolicy;
 
 export function firedKeys(db: Executor, incidentId: number): Set<string> {
   const rows = db
@@ -38,4 +37,4 @@ export function cancelPendingSteps(tx: Executor, incidentId: number, now: Date, 
   return tx.update(escalationSteps).set({ status: 'cancelled', cancelledAt: now }).where(and(...conditions)).returning().all();
 }
 
-export const notifyOf = (row: EscalationStepRow): NotifyTarget => row.notify as NotifyTarget;
+export const notifyOf = (row: EscalationStepRow): NotifyTarget => row.notify;

@@ -1,5 +1,4 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { Severity } from '../../domain/types.js';
 import { formatDuration } from '../../domain/duration.js';
 import type { HomeData } from '../../incidents/homeQuery.js';
 import type { IncidentRow } from '../../db/schema/index.js';
@@ -11,7 +10,7 @@ const MAX_LINES = 40;
 const SECTION_CHARS = 2900;
 
 function incidentLine(incident: IncidentRow, now: Date): string {
-  const severity = incident.severity as Severity;
+  const { severity } = incident;
   const where = incident.channelId ? channelLink(incident.channelId) : '_channel being created_';
   const age = formatDuration(now.getTime() - incident.declaredAt.getTime());
   const lock = incident.isPrivate ? ' :lock:' : '';

@@ -1,7 +1,6 @@
 import type { IncidentRow } from '../../db/schema/index.js';
 import { formatDuration } from '../../domain/duration.js';
 import { severityRank } from '../../domain/severity.js';
-import type { Severity } from '../../domain/types.js';
 import { SEVERITY_EMOJI, channelLink, incidentRef, modelText } from './format.js';
 import { FULL_TEXT, clip, fitMessageText } from './limits.js';
 
@@ -12,7 +11,7 @@ const MAX_LISTED = 25;
  * to whoever asks; its channel link reveals its name to members only, as Slack does.
  */
 function incidentLine(incident: IncidentRow, now: Date): string {
-  const severity = incident.severity as Severity;
+  const { severity } = incident;
   const age = formatDuration(now.getTime() - incident.declaredAt.getTime());
   const where = incident.channelId ? channelLink(incident.channelId) : '_channel being created_';
   const head = `${SEVERITY_EMOJI[severity]} *${incidentRef(incident.id)}* ${severity}`;
@@ -26,7 +25,7 @@ function incidentLine(incident: IncidentRow, now: Date): string {
 export function incidentListText(open: readonly IncidentRow[], now: Date): string {
   if (open.length === 0) return ':large_green_circle: No open incidents. All quiet.';
   const sorted = [...open].sort(
-    (a, b) => severityRank(a.severity as Severity) - severityRank(b.severity as Severity) || a.declaredAt.getTime() - b.declaredAt.getTime(),
+    (a, b) => severityRank(a.severity) - severityRank(b.severity) || a.declaredAt.getTime() - b.declaredAt.getTime(),
   );
   const lines = sorted.slice(0, MAX_LISTED).map((incident) => incidentLine(incident, now));
   const more = sorted.length > MAX_LISTED ? `\n…and ${sorted.length - MAX_LISTED} more (the Home tab lists them all).` : '';

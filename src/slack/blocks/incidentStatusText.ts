@@ -1,7 +1,6 @@
 import type { TimelineEvent } from '../../incidents/timeline.js';
 import { formatDuration } from '../../domain/duration.js';
 import { INCIDENT_ROLES, ROLE_TITLES } from '../../domain/roles.js';
-import type { Severity } from '../../domain/types.js';
 import type { IncidentView } from '../../incidents/readModel.js';
 import { SEVERITY_EMOJI, actorText, incidentRef, mention, modelText } from './format.js';
 import { eventMrkdwn } from './timelineText.js';
@@ -38,7 +37,7 @@ function checklistLines(view: IncidentView): string {
 /** `/incident status`: the few facts a person joining the channel needs first. */
 export function incidentStatusText(view: IncidentView, lastEvent: TimelineEvent | undefined, now: Date): string {
   const { incident } = view;
-  const severity = incident.severity as Severity;
+  const { severity } = incident;
   const model = modelText(incident.modelName, incident.modelVersion);
   const age = formatDuration(now.getTime() - incident.declaredAt.getTime());
   const lines = [

@@ -1,5 +1,4 @@
 import type { KnownBlock } from '@slack/types';
-import type { Severity } from '../../domain/types.js';
 import { truncate } from '../format/mrkdwn.js';
 import { formatDuration } from '../../domain/duration.js';
 import type { IncidentView } from '../../incidents/readModel.js';
@@ -10,7 +9,7 @@ import { clip, fitBlocks } from './limits.js';
 /** The direct message that pages someone: what, how bad, how long unanswered, where, and Acknowledge. */
 export function pageBlocks(view: IncidentView, stepLabel: string, now: Date): KnownBlock[] {
   const { incident } = view;
-  const severity = incident.severity as Severity;
+  const { severity } = incident;
   const waiting =
     incident.status === 'resolved'
       ? `resolved${incident.resolvedBy ? ` by ${mention(incident.resolvedBy)}` : ''}`
@@ -42,7 +41,7 @@ export function pageBlocks(view: IncidentView, stepLabel: string, now: Date): Kn
 
 export function announceText(view: IncidentView): string {
   const { incident } = view;
-  const severity = incident.severity as Severity;
+  const { severity } = incident;
   const where = incident.channelId ? channelLink(incident.channelId) : '';
   return `${SEVERITY_EMOJI[severity]} *${incidentRef(incident.id)}* ${severity} ${incident.category}: ${clip(incident.title, 300)} → ${where}`;
 }

@@ -1,5 +1,4 @@
 import type { KnownBlock } from '@slack/types';
-import type { Severity } from '../../domain/types.js';
 import { escapeMrkdwn, isSlackUserId, mrkdwnLink, truncate } from '../format/mrkdwn.js';
 import type { IncidentView } from '../../incidents/readModel.js';
 import { INCIDENT_ROLES, ROLE_TITLES } from '../../domain/roles.js';
@@ -94,7 +93,7 @@ function impactLine(view: IncidentView): string | undefined {
 /** The pinned summary: what is wrong, how bad, where it came from, and the buttons to act. */
 export function summaryBlocks(view: IncidentView): KnownBlock[] {
   const { incident } = view;
-  const severity = incident.severity as Severity;
+  const { severity } = incident;
   const fields = [
     md(`*Severity*\n${SEVERITY_EMOJI[severity]} ${severity}`),
     md(`*Status*\n${statusText(view)}`),

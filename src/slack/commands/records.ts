@@ -4,7 +4,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { IncidentRow } from '../../db/schema/index.js';
 import { runbookForCategory, type Runbook } from '../../domain/runbooks.js';
-import type { Category } from '../../domain/types.js';
 import { addNote } from '../../incidents/addNote.js';
 import { postRunbook, type RunbookPosting } from '../../incidents/postRunbook.js';
 import { listOpenIncidents } from '../../incidents/queries.js';
@@ -91,7 +90,7 @@ export const runbookSubcommand: Subcommand = {
     if (name && !runbooks.some((r) => r.name === name)) {
       return { text: `There is no runbook \`${name.replace(/[<>&`]/g, '')}\`. Available runbooks:\n${availableRunbooks(runbooks)}\nUsage: \`${RUNBOOK_USAGE}\`` };
     }
-    if (!name && !runbookForCategory(runbooks, incident.category as Category)) {
+    if (!name && !runbookForCategory(runbooks, incident.category)) {
       return { text: `No runbook serves the *${incident.category}* category. Name one:\n${availableRunbooks(runbooks)}` };
     }
     return { text: runbookReply(postRunbook(deps.ctx, { incidentId: incident.id, userId: request.userId, ...(name ? { runbookName: name } : {}) })) };
