@@ -125,10 +125,10 @@ describe('from a webhook to an incident channel', () => {
     expect(everything).not.toContain('<https://evil.example');
     expect(everything).toContain('&lt;!channel&gt; drift');
 
-    // And on the timeline, the hostile title is quoted inertly: `/incident timeline` shows no mention of U0MLPRIME.
+    // And on the timeline, the hostile title is quoted inertly, as written: `/incident timeline` shows no mention of U0MLPRIME.
     const timeline = await h.command('timeline', { channel: h.incidentChannel(1)!.id });
     const shown = (timeline.body as { text: string }).text;
-    expect(shown).toContain('‹@U0MLPRIME›');
+    expect(shown).toContain('Alert attached: &lt;!channel&gt; drift &lt;@U0MLPRIME&gt; see &lt;https://evil.example|https://bank.example&gt;');
     expect(shown).not.toContain('<@U0MLPRIME>');
     expect(shown).not.toContain('<!channel>');
   });
