@@ -129,6 +129,24 @@ export function markRetry(db: Executor, id: number, nextAttemptAt: Date, error: 
     .run();
 }
 
+// markRetry writes this prefix for a 429; those keep the wait Slack asked for.
+const RATE_LIMITED = 'rate limited';
+
+/** Effects waiting out a backoff for a temporary failure become due now; returns how many. */
+export function retryBackedOffNow(db: Executor, now: Date): number {
+  return db
+    .update(effects)
+    .set({ nextAttemptAt: now })
+    .where(
+      and(
+        eq(effects.status, 'in_flight'),
+        sql`${effects.nextAttemptAt} > ${now.getTime()}`,
+        sql`coalesce(${effects.lastError}, '') not like ${RATE_LIMITED + '%'}`,
+      ),
+    )
+    .run().changes;
+}
+
 /** Give up on one effect (a permanent Slack error); the lane moves on. */
 export function markDead(db: Executor, id: number, now: Date, error: string): void {
   db.update(effects).set({ status: 'dead', doneAt: now, lastError: error }).where(eq(effects.id, id)).run();

@@ -8,6 +8,7 @@ import {
   markDone,
   markInFlight,
   markRetry,
+  retryBackedOffNow,
   type LaneHead,
 } from '../../effects/outbox.js';
 import { effectClassOf } from '../../effects/effectClasses.js';
@@ -55,6 +56,8 @@ export class DeliveryWorker {
   private stopped = true;
   private passQueued = false;
   private lastPassAt = 0;
+  /** A call failed for a reason that may pass; the next success pulls waiting retries forward. */
+  private slackFailing = false;
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly pollMs: number;
@@ -167,6 +170,18 @@ export class DeliveryWorker {
     this.running.add(run);
   }
 
+  /**
+   * Slack answered again after failing: everything waiting out a backoff for a temporary
+   * failure may run now, so a backlog reaches Slack within seconds of its return instead of
+   * at each effect's own next try (up to the 30 s cap). Rate-limited effects keep their wait.
+   */
+  private async slackIsBack(): Promise<void> {
+    this.slackFailing = false;
+    const pulled = await this.write((db) => retryBackedOffNow(db, new Date()));
+    if (pulled > 0) this.ctx.logger.info('delivery: Slack answers again; retrying what waited', { effects: pulled });
+    this.kick();
+  }
+
   private write<T>(work: (db: Executor) => T): Promise<T> {
     return this.ctx.commit ? this.ctx.commit(work) : Promise.resolve(work(this.ctx.db));
   }
@@ -185,8 +200,10 @@ export class DeliveryWorker {
       // A row of a kind or payload this version does not accept fails here, for good (judgeFailure).
       const result = await runHandler({ effect: parseEffect(effect), recovering }, this.ctx);
       await this.write((db) => markDone(db, effect.id, new Date(), result ?? undefined));
+      if (this.slackFailing) await this.slackIsBack();
     } catch (error) {
       const verdict = judgeFailure(error);
+      if (verdict.kind === 'transient') this.slackFailing = true;
       const fields = { effectId: effect.id, kind: effect.kind, lane: effect.lane, attempts, verdict: verdict.kind };
       if (verdict.kind === 'permanent' || attempts >= this.maxAttempts) {
         const message = verdict.kind === 'rate_limited' ? 'rate limited' : verdict.message;
