@@ -1,14 +1,16 @@
-import { and, asc, desc, eq, like } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/executor.js';
 import {
   checklistItems,
   incidentRoles,
+  pageMessages,
   slackMessages,
   timelineEvents,
   type AlertRow,
   type ChecklistItemRow,
   type IncidentRoleRow,
   type IncidentRow,
+  type PageMessageRow,
   type SlackMessageRow,
 } from '../db/schema/index.js';
 import { asTimelineEvent, type TimelineEvent } from './timeline.js';
@@ -78,11 +80,7 @@ export function lastTimelineEvent(db: Executor, incidentId: number): TimelineEve
   return row ? asTimelineEvent(row) : undefined;
 }
 
-/** Page DMs sent for an incident (role `page:<effect id>`), so they can be kept current. */
-export function pageMessagesOf(db: Executor, incidentId: number): SlackMessageRow[] {
-  return db
-    .select()
-    .from(slackMessages)
-    .where(and(eq(slackMessages.incidentId, incidentId), like(slackMessages.role, 'page:%')))
-    .all();
+/** Page DMs sent for an incident, so they can be kept current. */
+export function pageMessagesOf(db: Executor, incidentId: number): PageMessageRow[] {
+  return db.select().from(pageMessages).where(eq(pageMessages.incidentId, incidentId)).all();
 }

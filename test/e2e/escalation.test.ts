@@ -92,6 +92,10 @@ describe('paging and escalation with a moved clock', () => {
     const updated = dms(PEOPLE.mlPrimary)[0]!;
     expect(messageText(updated)).toContain(`acknowledged by <@${PEOPLE.mlPrimary}>`);
     expect(messageText(updated)).not.toContain('incident:acknowledge');
+    // Who was paged, by which effect and for which step, is kept as columns, not packed in a string.
+    const kept = h.vigil.store.sqlite.prepare('select effect_id as effectId, user_id as userId, step_label as stepLabel, ts from page_messages where incident_id = 1').all();
+    expect(kept).toEqual([{ effectId: expect.any(Number), userId: PEOPLE.mlPrimary, stepLabel: expect.any(String), ts: page.ts }]);
+    expect(h.vigil.store.sqlite.prepare("select count(*) from slack_messages where role like 'page:%'").pluck().get()).toBe(0);
     await h.advance(20 * MINUTE);
     expect(dms(PEOPLE.mlSecondary)).toHaveLength(0);
   });

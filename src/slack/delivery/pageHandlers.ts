@@ -1,5 +1,5 @@
 import { loadIncidentView, pageMessagesOf } from '../../incidents/readModel.js';
-import { recordSlackMessage } from '../../incidents/slackRecords.js';
+import { recordPageMessage } from '../../incidents/slackRecords.js';
 import { incidentRef } from '../blocks/format.js';
 import { pageBlocks } from '../blocks/pageBlocks.js';
 import type { Attempt, DeliveryContext, EffectHandler } from './deliveryContext.js';
@@ -18,13 +18,9 @@ async function dmPage(ctx: DeliveryContext, attempt: Attempt, userId: string, st
     text: `You are paged (${stepLabel}) for ${incidentRef(incidentId)} ${view.incident.severity}`,
     blocks: pageBlocks(view, stepLabel, ctx.clock.now()),
   });
-  recordSlackMessage(ctx.db, incidentId, pageRole(attempt.effect.id, userId, stepLabel), posted.channel, posted.ts);
+  recordPageMessage(ctx.db, { incidentId, effectId: attempt.effect.id, userId, stepLabel, channelId: posted.channel, ts: posted.ts });
   return posted.ts;
 }
-
-// One row per DM: the effect that sent it, to whom, and the step label to render it again with.
-const pageRole = (effectId: number, userId: string, stepLabel: string): string => `page:${effectId}:${userId}:${stepLabel}`;
-const pageLabelOf = (role: string): string => role.split(':').slice(3).join(':') || 'page';
 
 /** Keep page DMs current: once acknowledged or resolved, the Acknowledge button goes away. */
 export const refreshPages: EffectHandler<'pages.refresh'> = async (attempt, ctx) => {
@@ -32,7 +28,7 @@ export const refreshPages: EffectHandler<'pages.refresh'> = async (attempt, ctx)
   const view = loadIncidentView(ctx.db, incidentId);
   const now = ctx.clock.now();
   for (const message of pageMessagesOf(ctx.db, incidentId)) {
-    const label = pageLabelOf(message.role);
+    const label = message.stepLabel || 'page';
     await updateSized(ctx, {
       channel: message.channelId,
       ts: message.ts,
