@@ -1,6 +1,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/executor.js';
 import { preparedOnce } from '../db/prepared.js';
+import { currentRequest } from '../shared/requestContext.js';
 import { effects, type EffectRow } from '../db/schema/index.js';
 import { COALESCED_KINDS, EFFECT_CLASS, PRIORITY, SETUP_KINDS } from './effectClasses.js';
 import type { EffectKind, EffectPayloads } from './effectKinds.js';
@@ -57,10 +58,12 @@ export function enqueueEffect<K extends EffectKind>(
         // Due at once: delivery retries run on real time, not the (possibly moved) domain clock.
         nextAttemptAt: new Date(0),
         createdAt: sql.placeholder('createdAt'),
+        requestId: sql.placeholder('requestId'),
       })
       .prepare(),
   );
-  insert.run({ lane, incidentId, kind, payload, priority: PRIORITY[EFFECT_CLASS[kind]], createdAt: now });
+  const requestId = currentRequest()?.requestId ?? null;
+  insert.run({ lane, incidentId, kind, payload, priority: PRIORITY[EFFECT_CLASS[kind]], createdAt: now, requestId });
 }
 
 /** The oldest undelivered effect of a lane: the only one of it that may run. */

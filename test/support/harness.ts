@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { createVigil, type Vigil } from '../../src/app.js';
 import { createSlackEmulator, type SlackEmulator } from '@vigil/slack-emulator';
 import { ManualClock } from '../../src/shared/clock.js';
-import { silentLogger } from '../../src/shared/logger.js';
+import { silentLogger, type Logger } from '../../src/shared/logger.js';
 import { slackSignatureHeaders } from './signing.js';
 import { BASE_POLICY, PEOPLE, TOKENS } from './testPolicy.js';
 
@@ -37,6 +37,8 @@ export interface HarnessOptions {
   /** Replace the base policy entirely. */
   policyFile?: string;
   clock?: ManualClock;
+  /** Where Vigil logs; silent unless a test reads the log. */
+  logger?: Logger;
 }
 
 /**
@@ -45,6 +47,7 @@ export interface HarnessOptions {
  */
 export class Harness {
   readonly clock: ManualClock;
+  private readonly logger: Logger;
   readonly dir: string;
   emulator!: SlackEmulator;
   vigil!: Vigil;
@@ -52,6 +55,7 @@ export class Harness {
 
   private constructor(options: HarnessOptions) {
     this.clock = options.clock ?? new ManualClock('2026-11-22T16:01:00Z');
+    this.logger = options.logger ?? silentLogger;
     this.dir = mkdtempSync(path.join(tmpdir(), 'vigil-test-'));
   }
 
@@ -82,7 +86,7 @@ export class Harness {
       config,
       slack: { token: this.emulator.token, signingSecret: SIGNING_SECRET, apiUrl: this.emulator.apiUrl },
       clock: this.clock,
-      logger: silentLogger,
+      logger: this.logger,
       runScheduler: false,
     });
     const port = await this.vigil.listen(0, '127.0.0.1');

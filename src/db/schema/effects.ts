@@ -28,6 +28,8 @@ export const effects = sqliteTable(
     result: text('result', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+    /** The webhook or Slack request that caused it, so its delivery logs under the same id. */
+    requestId: text('request_id'),
   },
   (table) => [
     index('effects_status_lane').on(table.status, table.lane, table.id),

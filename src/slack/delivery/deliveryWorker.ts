@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/executor.js';
+import { withRequest } from '../../shared/requestContext.js';
 import type { EffectRow } from '../../db/schema/index.js';
 import {
   countUndelivered,
@@ -157,7 +158,9 @@ export class DeliveryWorker {
   private launch(effect: EffectRow): void {
     const chatter = effectClassOf(effect.kind) === 'chatter';
     this.busyLanes.set(effect.lane, chatter);
-    const run = this.deliver(effect)
+    // Delivered under the id of the request that queued it: one id from the webhook to Slack.
+    const delivery = effect.requestId ? withRequest({ requestId: effect.requestId }, () => this.deliver(effect)) : this.deliver(effect);
+    const run = delivery
       .catch((error: unknown) => {
         this.ctx.logger.error('delivery: could not record an attempt', { effectId: effect.id, error: (error as Error).message });
       })
