@@ -87,6 +87,7 @@ export function laneHeads(db: Db): LaneHead[] {
   return db.all<LaneHead>(sql`
     select e.id, e.lane, e.kind, e.incident_id as incidentId, e.priority, e.next_attempt_at as nextAttemptAt,
       (e.priority > 0 and e.incident_id is not null and exists (
+        -- the incident's core lane, spelt as incidentLane() spells it, so the lane index serves it
         select 1 from effects s
         where s.lane = 'incident:' || e.incident_id and s.status in ('pending', 'in_flight') and s.kind in (${setupKinds})
       )) as waitingForSetup
@@ -132,8 +133,10 @@ export function markRetry(db: Executor, id: number, nextAttemptAt: Date, error: 
     .run();
 }
 
-// markRetry writes this prefix for a 429; those keep the wait Slack asked for.
+// The error recorded for a 429: retryBackedOffNow leaves those to the wait Slack asked for.
 const RATE_LIMITED = 'rate limited';
+export const rateLimitedError = (retryAfterMs?: number): string =>
+  retryAfterMs === undefined ? RATE_LIMITED : `${RATE_LIMITED}, retry after ${retryAfterMs} ms`;
 
 /** Effects waiting out a backoff for a temporary failure become due now; returns how many. */
 export function retryBackedOffNow(db: Executor, now: Date): number {

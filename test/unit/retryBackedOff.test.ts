@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/db/connection.js';
-import { enqueueEffect, markRetry, retryBackedOffNow } from '../../src/effects/outbox.js';
+import { enqueueEffect, markRetry, rateLimitedError, retryBackedOffNow } from '../../src/effects/outbox.js';
 
 describe('when Slack answers again, what waited out a backoff runs now', () => {
   let dir: string;
@@ -27,7 +27,7 @@ describe('when Slack answers again, what waited out a backoff runs now', () => {
     for (const userId of ['U1', 'U2', 'U3']) enqueueEffect(store.db, null, 'home.publish', { userId }, now, `user:${userId}`);
     const [a, b, c] = nextAttempts().map((row) => row.id);
     markRetry(store.db, a!, new Date(now.getTime() + 30_000), 'connect ECONNREFUSED 127.0.0.1:9');
-    markRetry(store.db, b!, new Date(now.getTime() + 20_000), 'rate limited, retry after 20000 ms');
+    markRetry(store.db, b!, new Date(now.getTime() + 20_000), rateLimitedError(20_000));
     markRetry(store.db, c!, new Date(now.getTime() - 1_000), 'internal_error');
 
     expect(retryBackedOffNow(store.db, now)).toBe(1);

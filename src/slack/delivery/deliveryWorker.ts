@@ -9,6 +9,7 @@ import {
   markDone,
   markInFlight,
   markRetry,
+  rateLimitedError,
   retryBackedOffNow,
   type LaneHead,
 } from '../../effects/outbox.js';
@@ -209,13 +210,13 @@ export class DeliveryWorker {
       if (verdict.kind === 'transient') this.slackFailing = true;
       const fields = { effectId: effect.id, kind: effect.kind, lane: effect.lane, attempts, verdict: verdict.kind };
       if (verdict.kind === 'permanent' || attempts >= this.maxAttempts) {
-        const message = verdict.kind === 'rate_limited' ? 'rate limited' : verdict.message;
+        const message = verdict.kind === 'rate_limited' ? rateLimitedError() : verdict.message;
         this.ctx.logger.error(`delivery: giving up on ${effect.kind}: ${message}`, fields);
         await this.write((db) => markDead(db, effect.id, new Date(), message));
         return;
       }
       const waitMs = verdict.kind === 'rate_limited' ? verdict.retryAfterMs : backoffMs(attempts);
-      const message = verdict.kind === 'rate_limited' ? `rate limited, retry after ${waitMs} ms` : verdict.message;
+      const message = verdict.kind === 'rate_limited' ? rateLimitedError(waitMs) : verdict.message;
       this.ctx.logger.warn(`delivery: ${effect.kind} failed, retrying in ${waitMs} ms: ${message}`, fields);
       await this.write((db) => markRetry(db, effect.id, new Date(Date.now() + waitMs), message));
     }
