@@ -1,17 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorCode, LogLevel, WebClient, type Logger } from '@slack/web-api';
+import { ErrorCode, WebClient } from '@slack/web-api';
+import { quiet } from './quietLogger.js';
 import { createSlackEmulator, type SlackEmulator } from '../src/index.js';
 import { mulberry32 } from '../src/faults.js';
 
-const quiet: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  setLevel: () => undefined,
-  getLevel: () => LogLevel.ERROR,
-  setName: () => undefined,
-};
 
 let emu: SlackEmulator;
 let client: WebClient;
