@@ -112,7 +112,11 @@ export interface EmuEphemeral {
   messageTs: string;
 }
 
-export type ViewVia = 'open' | 'update' | 'push' | 'publish';
+/**
+ * How a view came to be: a views.* method, or the app's answer to a view_submission made in the
+ * web UI (`response_action: update` replaces the submitted view, `push` stacks a new one on it).
+ */
+export type ViewVia = 'open' | 'update' | 'push' | 'publish' | 'response_update' | 'response_push';
 
 export interface EmuView {
   id: string;

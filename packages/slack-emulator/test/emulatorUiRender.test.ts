@@ -181,6 +181,52 @@ describe('workspace and modal HTML', () => {
     expect(html).toContain('>Declare</button>');
     expect(html).not.toMatch(/<script|<b>title/);
   });
+
+  it('draws what the person last entered instead of the initial values, and a back arrow on a pushed view', () => {
+    const opts = (...values: string[]) => values.map((value) => ({ value, text: { type: 'plain_text', text: value } }));
+    const input = (id: string, element: Record<string, unknown>) => ({ type: 'input', block_id: id, label: { type: 'plain_text', text: id }, element: { action_id: id, ...element } });
+    const modal: UiModal = {
+      id: 'V2',
+      user: 'U0ALICE',
+      errors: {},
+      view: {
+        title: { type: 'plain_text', text: 'Draft update' },
+        submit: { type: 'plain_text', text: 'Preview' },
+        previous_view_id: 'V1',
+        blocks: [
+          input('summary', { type: 'plain_text_input', initial_value: 'initial', multiline: true }),
+          input('note', { type: 'plain_text_input', initial_value: 'emptied by the person' }),
+          input('untouched', { type: 'plain_text_input', initial_value: 'kept initial' }),
+          input('severity', { type: 'static_select', options: opts('SEV1', 'SEV2'), initial_option: opts('SEV1')[0] }),
+          input('impact', { type: 'radio_buttons', options: opts('yes', 'no') }),
+          input('flags', { type: 'checkboxes', options: opts('private', 'quiet'), initial_options: opts('private') }),
+          input('day', { type: 'datepicker', initial_date: '2026-01-01' }),
+        ],
+      },
+      values: {
+        summary: { summary: 'Checkout <b>back</b>' },
+        note: { note: null },
+        severity: { severity: 'SEV2' },
+        impact: { impact: 'no' },
+        flags: { flags: ['quiet'] },
+        day: { day: '2026-11-22' },
+        gone: { gone: 'a block the view no longer has' },
+      },
+    };
+    const html = RENDER_PARTS.modalToHtml(modal, kit);
+    expect(html).toContain('>Checkout &lt;b&gt;back&lt;/b&gt;</textarea>');
+    expect(html).toContain('data-block="note" data-action="note" data-type="plain_text_input" placeholder="" value=""');
+    expect(html).toContain('value="kept initial"');
+    expect(html).toContain('<option value="SEV2" selected>');
+    expect(html).not.toContain('<option value="SEV1" selected>');
+    expect(html).toContain('type="radio" name="impact/impact" value="no" checked');
+    expect(html).toContain('type="checkbox" name="flags/flags" value="quiet" checked');
+    expect(html).not.toContain('value="private" checked');
+    expect(html).toContain('value="2026-11-22"');
+    expect(html).not.toContain('a block the view no longer has');
+    expect(html).toContain('title="Back"');
+    expect(RENDER_PARTS.modalToHtml({ ...modal, view: { ...modal.view, previous_view_id: null } }, kit)).not.toContain('title="Back"');
+  });
 });
 
 /** Just enough of a browser for the page's script to paint once: elements that keep their markup. */
@@ -224,6 +270,23 @@ describe("the page's bundled script", () => {
     expect(elements.get('sidebar')?.['innerHTML']).toBe(RENDER_PARTS.sidebarHtml(state, sel, kit));
     expect(elements.get('channel')?.['innerHTML']).toBe(RENDER_PARTS.channelHtml(state, sel, kit));
     expect(elements.get('actas')?.['innerHTML']).toBe(RENDER_PARTS.userOptionsHtml(state, sel, kit));
+  });
+
+  it('paints the open modal with what the person entered in it', () => {
+    const state = sampleState();
+    const modal: UiModal = {
+      id: 'V1',
+      user: 'U0ALICE',
+      errors: {},
+      values: { title: { title: 'typed before the push' } },
+      view: { title: { type: 'plain_text', text: 'Draft' }, submit: { type: 'plain_text', text: 'Go' }, hash: 'h1', blocks: [{ type: 'input', block_id: 'title', label: { type: 'plain_text', text: 'Title' }, element: { type: 'plain_text_input', action_id: 'title' } }] },
+    };
+    state.modals = { U0ALICE: modal };
+    const { elements, context } = fakePage(state);
+    runInNewContext(pageScript(), context);
+    const overlay = String(elements.get('overlay')?.['innerHTML']);
+    expect(overlay).toBe(RENDER_PARTS.modalToHtml(modal, RENDER_PARTS.kitFor(state, RENDER_PARTS)));
+    expect(overlay).toContain('value="typed before the push"');
   });
 });
 

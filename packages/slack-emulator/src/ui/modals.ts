@@ -1,35 +1,58 @@
 /**
- * Which modal each person has open. The emulator records every views.open/push/update but
- * never closes anything (closing is the client's job in Slack), so the UI remembers what the
- * person closed or submitted, and the errors Vigil answered for a view.
+ * Which modal each person has open. The emulator records every views.open/push/update (and
+ * the views a submission is answered with) but never closes anything (closing is the client's
+ * job in Slack), so the UI remembers what the person closed or submitted, the errors Vigil
+ * answered for a view, and what the person had typed in it, which Slack keeps client-side:
+ * a view under a pushed one shows again as it was left.
  */
 import type { Workspace } from '../state.js';
-import type { UiModal } from './render/types.js';
+import type { UiFieldValues, UiModal } from './render/types.js';
 
 export class ModalTracker {
   private readonly closed = new Set<string>();
   private readonly errors = new Map<string, Record<string, string>>();
+  private readonly values = new Map<string, UiFieldValues>();
 
   reset(): void {
     this.closed.clear();
     this.errors.clear();
+    this.values.clear();
   }
 
   setErrors(viewId: string, errors: Record<string, string>): void {
     this.errors.set(viewId, errors);
   }
 
+  clearErrors(viewId: string): void {
+    this.errors.delete(viewId);
+  }
+
+  /** What the person submitted from the view: it is drawn with these until it closes. */
+  setValues(viewId: string, values: UiFieldValues): void {
+    this.values.set(viewId, values);
+  }
+
   /** The view goes away and the one under it in its stack, if any, shows again. */
   close(viewId: string): void {
     this.closed.add(viewId);
     this.errors.delete(viewId);
+    this.values.delete(viewId);
   }
 
-  /** `response_action: 'clear'`: the whole stack goes. */
+  /** `response_action: 'clear'` (or `clear_on_close`): the whole stack goes. */
   closeStack(ws: Workspace, viewId: string): void {
-    for (const stack of ws.modalStacks.values()) {
-      if (stack.includes(viewId)) for (const id of stack) this.close(id);
-    }
+    for (const id of this.stackOf(ws, viewId) ?? [viewId]) this.close(id);
+  }
+
+  /** The ids of the stack `viewId` belongs to, root first (closed ones included). */
+  stackOf(ws: Workspace, viewId: string): string[] | undefined {
+    for (const stack of ws.modalStacks.values()) if (stack.includes(viewId)) return stack;
+    return undefined;
+  }
+
+  /** How many views of `viewId`'s stack are still open. */
+  openDepth(ws: Workspace, viewId: string): number {
+    return (this.stackOf(ws, viewId) ?? []).filter((id) => !this.closed.has(id)).length;
   }
 
   /** The top open view of the most recently opened stack belonging to `user`. */
@@ -40,7 +63,7 @@ export class ModalTracker {
       const view = id ? ws.currentViews.get(id) : undefined;
       if (!id || !view || view.type !== 'modal') continue;
       const owner = view.userId ?? ws.currentViews.get(stack[0] ?? '')?.userId;
-      if (owner === user) found = { id, user, view: view.view, errors: this.errors.get(id) ?? {} };
+      if (owner === user) found = { id, user, view: view.view, errors: this.errors.get(id) ?? {}, values: this.values.get(id) ?? {} };
     }
     return found;
   }

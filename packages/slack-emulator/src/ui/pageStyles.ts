@@ -75,6 +75,7 @@ pre { font: 12px Menlo, Monaco, Consolas, monospace; background: #f8f8f8; border
 .modal { background: #fff; width: 520px; max-height: 90vh; border-radius: 8px; display: flex; flex-direction: column; box-shadow: 0 18px 48px rgba(0,0,0,.35); }
 .modal-head { display: flex; justify-content: space-between; align-items: center; padding: 16px 24px; font-size: 22px; font-weight: 900; border-bottom: 1px solid #e2e2e2; }
 .modal-head .x { border: 0; background: none; font-size: 24px; cursor: pointer; }
+.modal-head .back { border: 0; background: none; font-size: 26px; line-height: 1; margin-right: 8px; cursor: pointer; }
 .modal-body { padding: 12px 24px; overflow-y: auto; }
 .modal-foot { display: flex; justify-content: flex-end; gap: 8px; padding: 16px 24px; border-top: 1px solid #e2e2e2; }
 .input-block { margin: 12px 0; }

@@ -73,7 +73,9 @@ function render(): void {
 }
 
 // A modal is redrawn only when Vigil changes it, so what the person typed survives polling;
-// new errors are written into the existing form.
+// new errors are written into the existing form. Another view (one pushed, or the one below
+// shown again) is drawn with what the person last submitted from it (modal.values, kept by the
+// server); the same view updated keeps what is in the form now, for the inputs it kept.
 function renderModal(kit: Kit): void {
   const modal = state.modals[sel.user];
   const overlay = byId('overlay');
@@ -85,8 +87,10 @@ function renderModal(kit: Kit): void {
   }
   const key = `${modal.id}|${modal.view['hash'] ?? ''}`;
   if (key !== modalKey) {
+    const form = overlay.querySelector<HTMLFormElement>('form.modal');
+    const typed = form && form.getAttribute('data-view-id') === modal.id ? fieldValues(form) : {};
     modalKey = key;
-    overlay.innerHTML = P.modalToHtml(modal, kit);
+    overlay.innerHTML = P.modalToHtml({ ...modal, values: { ...modal.values, ...typed } }, kit);
     overlay.hidden = false;
     overlay.querySelector<HTMLElement>('.field')?.focus();
     return;

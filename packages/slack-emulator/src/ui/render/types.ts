@@ -57,6 +57,12 @@ export interface UiEphemeral {
   blocks: unknown[];
 }
 
+/**
+ * One field as the page's form holds it: a value, the chosen option's value, a list of them,
+ * unix seconds for a datetimepicker; null when empty. By block_id, then action_id.
+ */
+export type UiFieldValues = Record<string, Record<string, string | string[] | null>>;
+
 /** The modal on top of a person's stack, with the errors Vigil last answered for it. */
 export interface UiModal {
   id: string;
@@ -64,6 +70,12 @@ export interface UiModal {
   /** The view as the emulator stores it (blocks, title, submit, hash, ...). */
   view: Record<string, unknown>;
   errors: Record<string, string>;
+  /**
+   * What the person last submitted from this view, drawn instead of the initial values: a view
+   * under a pushed one shows again as it was left, and an updated one keeps the entries of the
+   * inputs whose block_id and action_id it kept, as Slack does. Optional: {} when none.
+   */
+  values?: UiFieldValues;
 }
 
 export interface UiState {
