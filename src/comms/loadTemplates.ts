@@ -1,0 +1,170 @@
+// The stakeholder templates, loaded and compiled once at start: ours from `templates/`, then a
+// team's folder, where a file of the same name replaces ours. Every template is compiled and
+// rendered with sample data here, so a broken one stops the start with its file and line rather
+// than failing the first update of a real incident.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { ConfigError } from '../config/env.js';
+import { IMPACT_LEVELS, type Audience } from '../domain/stakeholderUpdates.js';
+import { escapeDeep, type Surface } from './escape.js';
+import { HELPER_NAMES, registerHelpers, type RenderContext } from './helpers.js';
+import { bareSampleData, fullSampleData, sampleStatusPage } from './sampleData.js';
+import { statusPageFields, type StatusPageData } from './statusPage.js';
+import { templateError } from './templateErrors.js';
+import {
+  STATUS_PAGE_TEMPLATE,
+  TEMPLATE_FILES,
+  UPDATE_TEMPLATE_KEYS,
+  templateFileName,
+  type TemplateForm,
+  type TemplateMoment,
+} from './templateNames.js';
+import type { UpdateTemplateData } from './updateData.js';
+
+const BUILT_IN_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+export interface Templates {
+  /** An update or report for an audience, as Slack mrkdwn or Markdown, every value escaped for it. */
+  render(moment: TemplateMoment, audience: Audience, form: TemplateForm, data: UpdateTemplateData): string;
+  /** The public status page, as HTML. */
+  renderStatusPage(data: StatusPageData): string;
+  /** The built-in files a team's folder replaced, for the start log. */
+  readonly overridden: readonly string[];
+}
+
+type Render = (data: unknown, options: { data: RenderContext }) => string;
+
+/** A template's text and the name a person would look for it by. */
+interface Source {
+  file: string;
+  shownAs: string;
+  text: string;
+}
+
+/** One Handlebars environment per surface: its own helpers, its own escaping. */
+function environment(surface: Surface): typeof Handlebars {
+  const env = Handlebars.create();
+  registerHelpers(env, surface);
+  return env;
+}
+
+/**
+ * Compile now, not at first render (Handlebars' `compile` is lazy): `precompile` parses and
+ * compiles eagerly and, with knownHelpersOnly, refuses a misspelt helper with its line.
+ */
+function compile(env: typeof Handlebars, source: Source, surface: Surface): Render {
+  const options: CompileOptions = {
+    // Slack and Markdown data is escaped before rendering (escape.ts); HTML keeps Handlebars' escaping.
+    noEscape: surface !== 'html',
+    knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])),
+    knownHelpersOnly: true,
+  };
+  try {
+    env.precompile(source.text, options);
+    return env.compile(source.text, options) as Render;
+  } catch (error) {
+    throw templateError(source.shownAs, error);
+  }
+}
+
+/** Render with sample data so runtime mistakes (a missing partial, a helper misused) surface now. */
+function dryRun(source: Source, run: () => string): void {
+  try {
+    run();
+  } catch (error) {
+    throw templateError(source.shownAs, error);
+  }
+}
+
+/** Blank lines left by `{{#if}}` blocks collapse to one; no trailing spaces. */
+function tidy(text: string): string {
+  return text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const isIgnored = (file: string): boolean => file.startsWith('.') || /^readme(\.|$)/i.test(file);
+
+function readBuiltIn(): Map<string, Source> {
+  const sources = new Map<string, Source>();
+  for (const file of TEMPLATE_FILES) {
+    const origin = path.join(BUILT_IN_FOLDER, file);
+    if (!existsSync(origin)) throw new ConfigError(`templates: templates/${file}: missing from the built-in templates`);
+    sources.set(file, { file, shownAs: `templates/${file}`, text: readFileSync(origin, 'utf8') });
+  }
+  return sources;
+}
+
+/** The team's files, each replacing the built-in of the same name; any other name is a typo. */
+function readOverrides(folder: string, cwd: string): Source[] {
+  const absolute = path.resolve(cwd, folder);
+  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) throw new ConfigError(`stakeholders.templates: ${folder}: no such folder`);
+  const shownFolder = folder.replace(/[/\\]+$/, '');
+  return readdirSync(absolute)
+    .filter((file) => !isIgnored(file))
+    .sort()
+    .map((file) => {
+      const shownAs = `${shownFolder}/${file}`;
+      if (!TEMPLATE_FILES.includes(file)) {
+        throw new ConfigError(
+          `templates: ${shownAs}: not a template name; use <moment>.<audience>.<slack|md>.hbs (moment initial, update, resolution or report; audience client, executive or internal) or ${STATUS_PAGE_TEMPLATE}`,
+        );
+      }
+      return { file, shownAs, text: readFileSync(path.join(absolute, file), 'utf8') };
+    });
+}
+
+const SURFACE_OF_FORM: Record<TemplateForm, Surface> = { slack: 'slack', markdown: 'markdown' };
+
+/**
+ * Built-in templates, then the team's `overrideFolder` (relative to `cwd`): a file there replaces
+ * ours of the same name. Throws ConfigError naming the file (and line) of any broken template.
+ */
+export function loadTemplates(overrideFolder?: string, cwd: string = process.cwd()): Templates {
+  const sources = readBuiltIn();
+  const overrides = overrideFolder ? readOverrides(overrideFolder, cwd) : [];
+  for (const source of overrides) sources.set(source.file, source);
+  const sourceOf = (file: string): Source => sources.get(file)!;
+
+  const envs: Record<Surface, typeof Handlebars> = { slack: environment('slack'), markdown: environment('markdown'), html: environment('html') };
+
+  const renderUpdate = (compiled: Render, surface: Surface, data: UpdateTemplateData): string =>
+    tidy(compiled(escapeDeep(data, surface), { data: { timeZone: data.timeZone, now: data.now } })) + (surface === 'markdown' ? '\n' : '');
+
+  const updates = new Map<string, Render>();
+  for (const { moment, audience, form } of UPDATE_TEMPLATE_KEYS) {
+    const surface = SURFACE_OF_FORM[form];
+    const source = sourceOf(templateFileName(moment, audience, form));
+    const compiled = compile(envs[surface], source, surface);
+    dryRun(source, () => renderUpdate(compiled, surface, fullSampleData(moment, audience)));
+    dryRun(source, () => renderUpdate(compiled, surface, bareSampleData(moment, audience)));
+    updates.set(source.file, compiled);
+  }
+
+  const statusSource = sourceOf(STATUS_PAGE_TEMPLATE);
+  const statusPage = compile(envs.html, statusSource, 'html');
+  const renderStatusPage = (data: StatusPageData): string => {
+    // Only client-facing fields reach the page, whatever the caller passed.
+    const shown = (list: StatusPageData['open']) => list.map((incident) => ({ ...incident, updates: incident.updates.map((u) => ({ ...u, fields: statusPageFields(u.fields) })) }));
+    // The banner takes the colour of the worst open incident.
+    const worstImpact = IMPACT_LEVELS[Math.max(-1, ...data.open.map((incident) => IMPACT_LEVELS.indexOf(incident.impact)))];
+    return statusPage({ ...data, worstImpact, open: shown(data.open), resolved: shown(data.resolved) }, { data: { timeZone: data.timeZone, now: data.generatedAt } });
+  };
+  dryRun(statusSource, () => renderStatusPage(sampleStatusPage()));
+  dryRun(statusSource, () => renderStatusPage(sampleStatusPage(true)));
+
+  return {
+    render(moment, audience, form, data) {
+      const file = templateFileName(moment, audience, form);
+      const compiled = updates.get(file);
+      if (!compiled) throw new RangeError(`no template ${file}`);
+      return renderUpdate(compiled, SURFACE_OF_FORM[form], data);
+    },
+    renderStatusPage,
+    overridden: overrides.map((source) => source.file),
+  };
+}
