@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Config } from './config/load.js';
 import { loadRunbooks } from './config/loadRunbooks.js';
+import { loadTemplates } from './comms/loadTemplates.js';
 import { openStore, type Store } from './db/connection.js';
 import type { UseCaseContext } from './incidents/context.js';
 import { GroupCommit } from './db/groupCommit.js';
 import { webhookHandler } from './ingest/webhookHandler.js';
 import { Scheduler } from './scheduler/scheduler.js';
+import { registerStatusRoutes } from './statusPage/statusRoutes.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { requestIdFrom, withRequest } from './shared/requestContext.js';
@@ -52,6 +54,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   const logger = options.logger ?? createLogger(config.env.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const runbooks = loadRunbooks(config.policy.runbooksFolder);
+  const templates = loadTemplates(config.policy.stakeholders.templatesFolder);
   const store = openStore(config.env.DATABASE_PATH);
 
   const client = createDeliveryClient(options.slack.token, options.slack.apiUrl);
@@ -66,6 +69,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
     policy: config.policy,
     logger,
     runbooks,
+    templates,
     effectsQueued: () => worker?.kick(),
   };
   const commits = new GroupCommit(store.sqlite, store.db, () => worker?.kick());
@@ -78,6 +82,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   expressApp.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  registerStatusRoutes(expressApp, ctx);
   createSlackApp({
     expressApp,
     signingSecret: options.slack.signingSecret,

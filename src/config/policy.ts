@@ -1,8 +1,10 @@
-import type { Category, Severity } from '../domain/types.js';
+import type { Category } from '../domain/types.js';
 import type { Rotation } from '../domain/oncall.js';
 import type { EscalationPolicy, EscalationStep, NotifyTarget } from '../domain/escalationPlan.js';
 import { defaultEscalationPolicy } from '../domain/escalationPlan.js';
 import type { PolicyFile } from './policySchema.js';
+import { AUDIENCES, type Audience } from '../domain/stakeholderUpdates.js';
+import { DEFAULT_CADENCE, type CadencePolicy } from '../domain/updateCadence.js';
 
 export type SourceKind = 'alertmanager' | 'detector';
 export interface Source {
@@ -11,7 +13,7 @@ export interface Source {
   token: string;
 }
 
-export type Permission = 'declareSev1' | 'resolve' | 'changeSeverity' | 'rollback';
+export type Permission = 'declareSev1' | 'resolve' | 'changeSeverity' | 'rollback' | 'approveUpdates';
 
 /** The policy after validation and defaults: what the rest of Vigil reads. */
 export interface Policy {
@@ -27,7 +29,24 @@ export interface Policy {
   /** Who may do what: user ids, user group ids, or 'anyone'. */
   permissions: Record<Permission, string[]>;
   runbooksFolder?: string;
-  stakeholders: { channel?: string; updateEveryMs: Partial<Record<Severity, number>> };
+  stakeholders: Stakeholders;
+  statusPage: { title: string; timeZone: string };
+}
+
+/** Where one audience's updates go and who must approve them first. */
+export interface AudiencePolicy {
+  /** Unset: the updates are drafted and shown in the incident channel only. */
+  channel?: string;
+  /** 'commander': the incident commander (or permissions.approveUpdates) approves before it is sent. */
+  approval: 'commander' | 'none';
+  timeZone: string;
+}
+
+export interface Stakeholders {
+  audiences: Record<Audience, AudiencePolicy>;
+  cadence: CadencePolicy;
+  /** A team's folder of templates that replace built-in ones of the same name. */
+  templatesFolder?: string;
 }
 
 export const DEFAULT_ROUTING: Record<Category, string> = {
@@ -55,8 +74,17 @@ export function builtInPolicy(): Policy {
     escalation: { default: defaultEscalationPolicy() },
     groupingWindowMs: 30 * MINUTE,
     reminderEveryMs: 5 * MINUTE,
-    permissions: { declareSev1: ['anyone'], resolve: ['anyone'], changeSeverity: ['anyone'], rollback: ['anyone'] },
-    stakeholders: { updateEveryMs: { SEV1: 30 * MINUTE, SEV2: 120 * MINUTE, SEV3: 24 * 60 * MINUTE } },
+    // Approving a client update is the commander's call; this adds people who may approve besides them.
+    permissions: { declareSev1: ['anyone'], resolve: ['anyone'], changeSeverity: ['anyone'], rollback: ['anyone'], approveUpdates: [] },
+    stakeholders: {
+      audiences: {
+        client: { approval: 'commander', timeZone: 'UTC' },
+        executive: { approval: 'none', timeZone: 'UTC' },
+        internal: { approval: 'none', timeZone: 'UTC' },
+      },
+      cadence: { ...DEFAULT_CADENCE, everyMs: { ...DEFAULT_CADENCE.everyMs }, firstWithinMs: { ...DEFAULT_CADENCE.firstWithinMs } },
+    },
+    statusPage: { title: 'Service status', timeZone: 'UTC' },
   };
 }
 
@@ -128,11 +156,38 @@ export function policyFromFile(file: PolicyFile): Policy {
     }
   }
   if (file.runbooks) policy.runbooksFolder = file.runbooks.folder;
-  if (file.stakeholders) {
-    policy.stakeholders = {
-      ...(file.stakeholders.channel ? { channel: file.stakeholders.channel } : {}),
-      updateEveryMs: { ...policy.stakeholders.updateEveryMs, ...file.stakeholders.updateEvery },
-    };
-  }
+  if (file.stakeholders) policy.stakeholders = stakeholdersFrom(file.stakeholders, policy.stakeholders);
+  if (file.statusPage) policy.statusPage = { title: file.statusPage.title, timeZone: file.statusPage.timeZone ?? 'UTC' };
   return policy;
+}
+
+/**
+ * `stakeholders.channel` is every audience's channel unless the audience names its own;
+ * `timeZone` likewise. Intervals given replace the defaults of those severities only.
+ */
+function stakeholdersFrom(file: NonNullable<PolicyFile['stakeholders']>, defaults: Stakeholders): Stakeholders {
+  const audiences = Object.fromEntries(
+    AUDIENCES.map((name) => {
+      const own = file.audiences?.[name];
+      const channel = own?.channel ?? file.channel;
+      const audience: AudiencePolicy = {
+        ...(channel ? { channel } : {}),
+        approval: own?.approval ?? defaults.audiences[name].approval,
+        timeZone: own?.timeZone ?? file.timeZone ?? defaults.audiences[name].timeZone,
+      };
+      return [name, audience];
+    }),
+  ) as Record<Audience, AudiencePolicy>;
+  const cadence = defaults.cadence;
+  return {
+    audiences,
+    cadence: {
+      ...cadence,
+      everyMs: { ...cadence.everyMs, ...file.updateEvery },
+      firstWithinMs: { ...cadence.firstWithinMs, ...file.firstUpdateWithin },
+      ...(file.hourlyAfter !== undefined ? { hourlyAfterMs: file.hourlyAfter } : {}),
+      ...(file.remindBefore !== undefined ? { remindBeforeMs: file.remindBefore } : {}),
+    },
+    ...(file.templates ? { templatesFolder: file.templates } : {}),
+  };
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from '../domain/types.js';
 import { parseDuration } from '../domain/duration.js';
 import { validateTimezone } from '../domain/oncall.js';
+import { AUDIENCES } from '../domain/stakeholderUpdates.js';
+import { MIN_HOURLY_AFTER_MS } from '../domain/updateCadence.js';
 
 // The YAML policy file as operators write it. Durations stay text here and become
 // milliseconds in policy.ts; every message names what is wrong in the operator's own terms.
@@ -62,6 +64,16 @@ const policyStepsSchema = z.preprocess(
   }),
 );
 
+const channelId = z.string().regex(/^[CG][A-Z0-9]+$/, 'must be a channel id like C0123ABCD');
+const timeZone = z.string().refine(validateTimezone, 'is not an IANA time zone (e.g. Europe/Berlin)');
+
+/** Where an audience's updates go, whether the commander approves them first, and the readers' time zone. */
+const audienceSchema = z.strictObject({
+  channel: channelId.optional(),
+  approval: z.enum(['commander', 'none']).optional(),
+  timeZone: timeZone.optional(),
+});
+
 const whoSchema = z.array(z.union([slackUserId, z.literal('anyone'), z.string().regex(/^S[A-Z0-9]+$/)]));
 
 export const policyFileSchema = z.strictObject({
@@ -86,15 +98,25 @@ export const policyFileSchema = z.strictObject({
       resolve: whoSchema.optional(),
       changeSeverity: whoSchema.optional(),
       rollback: whoSchema.optional(),
+      approveUpdates: whoSchema.optional(),
     })
     .optional(),
   runbooks: z.strictObject({ folder: z.string().min(1) }).optional(),
   stakeholders: z
     .strictObject({
-      channel: z.string().optional(),
+      channel: channelId.optional(),
+      audiences: z.partialRecord(z.enum(AUDIENCES), audienceSchema).optional(),
       updateEvery: z.partialRecord(z.enum(SEVERITIES), durationText).optional(),
+      firstUpdateWithin: z.partialRecord(z.enum(SEVERITIES), durationText).optional(),
+      hourlyAfter: durationText
+        .refine((ms) => ms >= MIN_HOURLY_AFTER_MS, 'must be at least 1h: updates never relax to hourly in the first hour')
+        .optional(),
+      remindBefore: durationText.optional(),
+      templates: z.string().min(1).optional(),
+      timeZone: timeZone.optional(),
     })
     .optional(),
+  statusPage: z.strictObject({ title: z.string().min(1).max(100), timeZone: timeZone.optional() }).optional(),
 });
 
 export type PolicyFile = z.infer<typeof policyFileSchema>;

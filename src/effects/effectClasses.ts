@@ -26,6 +26,11 @@ export const EFFECT_CLASS: Record<EffectKind, EffectClass> = {
   'home.publish': 'chatter',
   // Reads a 📌'd message back and keeps it on the timeline: low priority, but retried, never dropped.
   'message.capture': 'chatter',
+  // What stakeholders are told, and the approval that gates it: people wait on these.
+  'update.post': 'core',
+  'update.approval': 'core',
+  'update.approval_refresh': 'core',
+  'update.reminder': 'chatter',
 };
 
 /** The class of a stored kind; one this version does not know is core, so it is tried (and given up) at once. */
@@ -45,6 +50,7 @@ export const COALESCED_KINDS: ReadonlySet<EffectKind> = new Set<EffectKind>([
   'pages.refresh',
   'home.publish',
   'alerts.digest',
+  'update.approval_refresh',
 ]);
 
 /**

@@ -41,6 +41,17 @@ export interface EffectPayloads {
   'declare.confirm': { userId: string; origin: string };
   /** Read a 📌-reacted message back from Slack and keep it on the timeline (see requestCapture). */
   'message.capture': { channelId: string; ts: string; capturedBy: string; requestedAt: string };
+  /**
+   * Post a stakeholder update's text, as previewed and stored, in its audience's channel, or in
+   * the incident channel when `channel` is null: one effect per place, so each is posted exactly once.
+   */
+  'update.post': { updateId: number; channel: string | null };
+  /** Show a drafted update in the incident channel with Approve and Edit buttons; `channel` is where approval sends it. */
+  'update.approval': { updateId: number; channel: string | null };
+  /** Re-render that approval message from the update's state (approved and posted, or edited). */
+  'update.approval_refresh': { updateId: number; channel: string | null };
+  /** Tell the comms lead (else the commander) an update is near, due, or prompted by a change. */
+  'update.reminder': { reminder: 'due_soon' | 'overdue' | 'prompt'; dueAt: string | null; reason: string | null };
 }
 
 export type EffectKind = keyof EffectPayloads;
@@ -63,6 +74,10 @@ export const EFFECT_KINDS = [
   'home.publish',
   'declare.confirm',
   'message.capture',
+  'update.post',
+  'update.approval',
+  'update.approval_refresh',
+  'update.reminder',
 ] as const satisfies readonly EffectKind[];
 
 // A kind added to EffectPayloads but not to the list above fails to compile here.

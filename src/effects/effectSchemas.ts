@@ -44,6 +44,10 @@ const PAYLOAD_SCHEMAS: { [K in EffectKind]: z.ZodType<EffectPayloads[K]> } = {
   'home.publish': z.object({ userId }),
   'declare.confirm': z.object({ userId, origin: z.string().min(1) }),
   'message.capture': z.object({ channelId: z.string().min(1), ts: z.string().min(1), capturedBy: userId, requestedAt: z.iso.datetime() }),
+  'update.post': z.object({ updateId: z.number().int().positive(), channel: z.string().min(1).nullable() }),
+  'update.approval': z.object({ updateId: z.number().int().positive(), channel: z.string().min(1).nullable() }),
+  'update.approval_refresh': z.object({ updateId: z.number().int().positive(), channel: z.string().min(1).nullable() }),
+  'update.reminder': z.object({ reminder: z.enum(['due_soon', 'overdue', 'prompt']), dueAt: z.iso.datetime().nullable(), reason: z.string().nullable() }),
 };
 
 /** A row this version cannot deliver: a kind it does not know, or a payload not of its kind's shape. */

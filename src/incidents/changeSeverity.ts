@@ -12,6 +12,7 @@ import { getIncident } from './queries.js';
 import { requirePermission, type Actor } from './requirePermission.js';
 import { cancelPendingSteps, firedKeys, incidentPolicies, insertPlannedSteps } from './escalation/stepRows.js';
 import { fireDueStepsOf } from './escalation/fireSteps.js';
+import { promptUpdate } from './updates/cadence.js';
 
 export interface SeverityChange {
   severity: Severity;
@@ -52,6 +53,7 @@ export function applySeverityChange(tx: Executor, ctx: UseCaseContext, incident:
   enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);
   enqueueEffect(tx, incident.id, 'channel.topic', {}, now);
   fireDueStepsOf(tx, ctx, incident.id, now);
+  promptUpdate(tx, incident, `severity ${from} → ${change.severity}`, now);
 }
 
 /** `/incident severity`: a person changes it (permission `changeSeverity`). */

@@ -3,6 +3,7 @@ import type { Policy } from '../config/policy.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Runbook } from '../domain/runbooks.js';
+import type { Templates } from '../comms/loadTemplates.js';
 
 /** What every use case needs; built once by createVigil, never from process.env. */
 export interface UseCaseContext {
@@ -11,6 +12,8 @@ export interface UseCaseContext {
   policy: Policy;
   logger: Logger;
   runbooks: Runbook[];
+  /** Stakeholder update and report templates, compiled at start (built-in, and the team's overrides). */
+  templates: Templates;
   /** Called after a transaction that queued Slack effects commits, so delivery starts at once. */
   effectsQueued: () => void;
 }

@@ -1,6 +1,7 @@
 import { formatDuration } from '../domain/duration.js';
 import { ROLE_TITLES } from '../domain/roles.js';
 import { PERMISSION_WORDS } from './requirePermission.js';
+import { AUDIENCE_WORDS } from '../domain/stakeholderUpdates.js';
 import { isLegacy, type StructuredEvent, type TimelineEvent } from './timeline.js';
 
 /**
@@ -113,5 +114,17 @@ function describeStructured(event: TimelineEvent): EventPart[] {
       return [text('Reopened by '), user(e.actor), ...reasonOf(e.data.reason)];
     case 'permission.refused':
       return [user(e.actor), text(` was refused: may not ${PERMISSION_WORDS[e.data.permission]}`)];
+    case 'update.posted':
+      return [
+        text(`${AUDIENCE_WORDS[e.data.audience]} update posted (${e.data.state}, ${e.data.impact} impact) by `),
+        user(e.data.author),
+        ...(e.data.approver ? [text(', approved by '), user(e.data.approver)] : []),
+      ];
+    case 'update.approval_requested':
+      return [text(`${AUDIENCE_WORDS[e.data.audience]} update drafted by `), user(e.data.author), text(', awaiting approval')];
+    case 'update.reminded':
+      return [text(e.data.reminder === 'prompt' ? `Stakeholder update prompted: ${e.data.reason ?? 'a change'}` : `Stakeholder update ${e.data.reminder === 'overdue' ? 'overdue' : 'due soon'}`)];
+    case 'update.snoozed':
+      return [text('Update reminders snoozed by '), user(e.actor), text(` until ${e.data.until.slice(11, 16)} UTC`)];
   }
 }

@@ -7,6 +7,7 @@ import type { UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
 import { whoIsOnCall } from './oncallLookup.js';
 import { planIncidentEscalation } from './escalation/planSteps.js';
+import { startCadence } from './updates/cadence.js';
 
 export interface NewIncident {
   title: string;
@@ -102,5 +103,6 @@ export function openIncident(tx: Executor, ctx: UseCaseContext, input: NewIncide
     enqueueEffect(tx, id, 'announce.post', { channel: ctx.policy.announceChannel }, now);
   }
   planIncidentEscalation(tx, ctx, incident, now);
+  startCadence(tx, ctx, incident);
   return incident;
 }

@@ -17,6 +17,7 @@ import { asTimelineEvent, type TimelineEvent } from './timeline.js';
 import { alertsOf, getIncident } from './queries.js';
 import { runbookForCategory, type Runbook } from '../domain/runbooks.js';
 import { INCIDENT_ROLES, isIncidentRole, type IncidentRole } from '../domain/roles.js';
+import { cadenceOf } from './updates/updateQueries.js';
 
 /** A role and the person holding it. */
 export type RoleHolder = IncidentRoleRow & { role: IncidentRole };
@@ -30,17 +31,21 @@ export interface IncidentView {
   roles: RoleHolder[];
   /** The runbook offered for the incident's category, if any. */
   runbook?: { name: string; title: string };
+  /** When stakeholders are next due an update, if on a clock. */
+  nextUpdateDueAt?: Date;
 }
 
 export function loadIncidentView(db: Executor, incidentId: number, runbooks: readonly Runbook[] = []): IncidentView {
   const incident = getIncident(db, incidentId);
   const runbook = runbookForCategory(runbooks, incident.category);
+  const nextUpdateDueAt = cadenceOf(db, incidentId)?.nextDueAt;
   return {
     incident,
     alerts: alertsOf(db, incidentId),
     checklist: checklistOf(db, incidentId),
     roles: rolesOf(db, incidentId),
     ...(runbook ? { runbook: { name: runbook.name, title: runbook.title } } : {}),
+    ...(nextUpdateDueAt ? { nextUpdateDueAt } : {}),
   };
 }
 

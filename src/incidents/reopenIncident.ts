@@ -7,6 +7,7 @@ import { inTransaction, type UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
 import { getIncident } from './queries.js';
 import { recordAcknowledgement } from './recordAcknowledgement.js';
+import { promptUpdate } from './updates/cadence.js';
 
 /**
  * Reopen a resolved incident: back to investigating, `reopenedAt` stamped, the resolution
@@ -41,6 +42,7 @@ export function reopenIncident(ctx: UseCaseContext, input: { incidentId: number;
     enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'reopened', data: { by: input.userId, reason: input.reason ?? null } }, now);
     enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);
     enqueueEffect(tx, incident.id, 'channel.topic', {}, now);
+    promptUpdate(tx, incident, 'reopened', now);
     return { resolvedAt: incident.resolvedAt };
   });
 }

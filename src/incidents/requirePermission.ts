@@ -16,6 +16,7 @@ export const PERMISSION_WORDS: Record<Permission, string> = {
   resolve: 'resolve incidents',
   changeSeverity: 'change severity',
   rollback: 'roll back models',
+  approveUpdates: 'approve stakeholder updates',
 };
 
 /**

@@ -9,6 +9,7 @@ import { getIncident } from './queries.js';
 import { requirePermission, type Actor } from './requirePermission.js';
 import { stopEscalation } from './escalation/stopEscalation.js';
 import { refreshHomes } from './refreshHomes.js';
+import { promptResolutionNotice } from './updates/cadence.js';
 
 export interface Resolution {
   summary: string;
@@ -78,6 +79,7 @@ export function resolveIncident(ctx: UseCaseContext, input: { incidentId: number
     enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);
     enqueueEffect(tx, incident.id, 'channel.topic', {}, now);
     enqueueEffect(tx, incident.id, 'pages.refresh', {}, now);
+    promptResolutionNotice(tx, ctx, incident, now);
     return { resolvedAt: now };
   });
 }

@@ -8,6 +8,7 @@ import { inTransaction, type UseCaseContext } from './context.js';
 import { appendTimeline } from './timeline.js';
 import { getIncident } from './queries.js';
 import { recordAcknowledgement } from './recordAcknowledgement.js';
+import { promptUpdate } from './updates/cadence.js';
 
 /** The states a responder sets by hand; acknowledging and resolving have their own use cases. */
 export const SETTABLE_STATES = ['investigating', 'mitigated'] as const;
@@ -55,6 +56,8 @@ export function setIncidentState(ctx: UseCaseContext, change: StateChange): { fr
     );
     enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);
     enqueueEffect(tx, incident.id, 'channel.topic', {}, now);
+    // Mitigated (or a mitigation that did not hold) changes what stakeholders should be told.
+    if (change.state === 'mitigated' || from === 'mitigated') promptUpdate(tx, incident, `now ${change.state}`, now);
     return { from, acknowledged };
   });
 }

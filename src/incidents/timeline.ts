@@ -7,6 +7,7 @@ import type { PlannedStep, StepStopsWhen } from '../domain/escalationPlan.js';
 import type { IncidentState } from '../domain/lifecycle.js';
 import type { IncidentRole } from '../domain/roles.js';
 import type { Category, MetricReading, Severity, SignalKind } from '../domain/types.js';
+import type { Audience, ImpactLevel, UpdateMoment, UpdateState } from '../domain/stakeholderUpdates.js';
 
 // The timeline is data: each event is its kind plus the facts of it (who acted, whom it was
 // about, from and to, which alert, message or step). Nothing here is text for one surface;
@@ -74,6 +75,23 @@ export interface TimelineDataByKind {
     previousResolution: unknown;
   };
   'permission.refused': { permission: Permission };
+  /** A stakeholder update was sent (`approver` when its audience needed approval); `text` as posted in Slack. */
+  'update.posted': {
+    updateId: number;
+    audience: Audience;
+    moment: UpdateMoment;
+    state: UpdateState;
+    impact: ImpactLevel;
+    author: string;
+    approver: string | null;
+    channel: string | null;
+    nextUpdateAt: string | null;
+    text: string;
+  };
+  'update.approval_requested': { updateId: number; audience: Audience; author: string };
+  /** The comms lead was told an update is near, due, or prompted by a change (`reason`). */
+  'update.reminded': { reminder: 'due_soon' | 'overdue' | 'prompt'; dueAt: string | null; reason: string | null };
+  'update.snoozed': { until: string };
 }
 
 export type TimelineKind = keyof TimelineDataByKind;

@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { UseCaseContext } from '../incidents/context.js';
 import { fireDueEscalations } from '../incidents/escalation/fireSteps.js';
 import { remindUnacknowledged } from '../incidents/remindUnacknowledged.js';
+import { remindStakeholderUpdates } from '../incidents/updates/remindUpdates.js';
 import { pruneDeliveredEffects } from '../effects/outbox.js';
 
 const OUTBOX_RETENTION_MS = 7 * 24 * 3600_000;
@@ -21,6 +22,7 @@ interface Job {
 export const JOBS: readonly Job[] = [
   { name: 'escalation', pattern: '*/5 * * * * *', run: fireDueEscalations },
   { name: 'reminders', pattern: '*/15 * * * * *', run: remindUnacknowledged },
+  { name: 'stakeholder-updates', pattern: '5,20,35,50 * * * * *', run: remindStakeholderUpdates },
   {
     name: 'outbox-pruning',
     pattern: '0 17 * * * *',

@@ -24,7 +24,9 @@ export type VigilErrorDetail =
   /** Every planned escalation step has run; a person must name whom to page. */
   | { reason: 'escalation_exhausted' }
   /** The policy's permission list does not include the person. */
-  | { reason: 'not_permitted'; permission: string; action: string; advice?: string };
+  | { reason: 'not_permitted'; permission: string; action: string; advice?: string }
+  /** An update that needs approval: the incident's commander approves (none yet: take the role). */
+  | { reason: 'commander_approves'; commander: string | null };
 
 export class VigilError extends Error {
   override name = 'VigilError';

@@ -31,6 +31,10 @@ function vigilErrorText(message: string, detail: VigilErrorDetail | undefined): 
       return 'Every escalation step has already run. Name someone: `/incident escalate @user` or `/incident escalate <rotation>`.';
     case 'not_permitted':
       return `You may not ${detail.action}: the policy file's \`permissions.${detail.permission}\` does not include you. Ask an incident lead.${detail.advice ? ` ${detail.advice}` : ''}`;
+    case 'commander_approves':
+      return detail.commander
+        ? `Only the incident commander, ${userMention(detail.commander)}, approves this update (or someone in the policy file's \`permissions.approveUpdates\`).`
+        : 'Only the incident commander approves this update, and this incident has none yet: `/incident role commander @you` first.';
   }
 }
 

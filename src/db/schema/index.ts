@@ -6,3 +6,4 @@ export * from './checklists.js';
 export * from './slackMessages.js';
 export * from './escalation.js';
 export * from './roles.js';
+export * from './updates.js';

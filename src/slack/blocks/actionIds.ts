@@ -8,7 +8,23 @@ export const ACTIONS = {
   claimRole: 'incident:claim-role',
   showRunbook: 'incident:runbook',
   checklistToggle: 'checklist:toggle',
+  draftUpdate: 'update:draft',
+  approveUpdate: 'update:approve',
+  editUpdate: 'update:edit',
+  snoozeUpdates: 'update:snooze',
 } as const;
+
+/** The Draft update button's value: the incident and, from an approval message, the audience. */
+export interface DraftUpdateValue {
+  incidentId: number;
+  audience?: string;
+}
+
+/** A Snooze button's value: the incident and for how long. */
+export interface SnoozeValue {
+  incidentId: number;
+  minutes: number;
+}
 
 /** One checklist item's button: the action id must be unique within the message. */
 export const checklistActionId = (itemId: string): string => `${ACTIONS.checklistToggle}:${itemId}`;

@@ -4,6 +4,8 @@
 export const VIEWS = {
   declare: 'incident:declare-form',
   resolve: 'incident:resolve-form',
+  updateForm: 'incident:update-form',
+  updatePreview: 'incident:update-preview',
 } as const;
 
 /** Message shortcuts; the same ids go into the app manifest's `shortcuts`. */

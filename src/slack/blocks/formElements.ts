@@ -45,16 +45,22 @@ export function textInput(field: string, options: InputOptions & { initial?: str
   );
 }
 
-export function selectInput(field: string, options: InputOptions & { choices: PlainTextOption[]; placeholder: string }): InputBlock {
-  return input(field, { type: 'static_select', action_id: field, placeholder: plain(options.placeholder, 150), options: options.choices }, options);
+export function selectInput(field: string, options: InputOptions & { choices: PlainTextOption[]; placeholder: string; initial?: string }): InputBlock {
+  const initial = options.choices.find((choice) => choice.value === options.initial);
+  return input(
+    field,
+    { type: 'static_select', action_id: field, placeholder: plain(options.placeholder, 150), options: options.choices, ...(initial ? { initial_option: initial } : {}) },
+    options,
+  );
 }
 
 export function radioInput(field: string, options: InputOptions & { choices: PlainTextOption[] }): InputBlock {
   return input(field, { type: 'radio_buttons', action_id: field, options: options.choices }, options);
 }
 
-export function checkboxInput(field: string, options: InputOptions & { choices: PlainTextOption[] }): InputBlock {
-  return input(field, { type: 'checkboxes', action_id: field, options: options.choices }, options);
+export function checkboxInput(field: string, options: InputOptions & { choices: PlainTextOption[]; initial?: string[] }): InputBlock {
+  const initial = options.choices.filter((choice) => options.initial?.includes(choice.value ?? ''));
+  return input(field, { type: 'checkboxes', action_id: field, options: options.choices, ...(initial.length ? { initial_options: initial } : {}) }, options);
 }
 
 export function dateTimeInput(field: string, options: InputOptions): InputBlock {

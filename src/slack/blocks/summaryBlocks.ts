@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { escapeMrkdwn, isSlackUserId, mrkdwnLink, truncate } from '../format/mrkdwn.js';
 import type { IncidentView } from '../../incidents/readModel.js';
 import { INCIDENT_ROLES, ROLE_TITLES } from '../../domain/roles.js';
-import { ACTIONS, claimRoleActionId, encodeClaimRoleValue } from './actionIds.js';
+import { ACTIONS, claimRoleActionId, encodeClaimRoleValue, type DraftUpdateValue } from './actionIds.js';
 import { SEVERITY_EMOJI, actorText, incidentRef, md, mention, metricText, modelText, plain, slackTime } from './format.js';
 import { BUDGETS, FULL_TEXT, clip, fitBlocks, fitText } from './limits.js';
 
@@ -90,6 +90,13 @@ function impactLine(view: IncidentView): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
+const draftUpdateButton = (incidentId: number) => ({
+  type: 'button' as const,
+  action_id: ACTIONS.draftUpdate,
+  text: plain('Draft update'),
+  value: JSON.stringify({ incidentId } satisfies DraftUpdateValue),
+});
+
 /** The pinned summary: what is wrong, how bad, where it came from, and the buttons to act. */
 export function summaryBlocks(view: IncidentView): KnownBlock[] {
   const { incident } = view;
@@ -129,8 +136,15 @@ export function summaryBlocks(view: IncidentView): KnownBlock[] {
     if (view.runbook) {
       buttons.push({ type: 'button' as const, action_id: ACTIONS.showRunbook, text: plain(`Runbook: ${view.runbook.title}`, 75), value: `${incident.id}:${view.runbook.name}` });
     }
+    buttons.push(draftUpdateButton(incident.id));
     buttons.push({ type: 'button' as const, action_id: ACTIONS.resolve, text: plain('Resolve'), style: 'danger' as const, value: String(incident.id) });
     blocks.push({ type: 'actions', block_id: 'incident-actions', elements: buttons });
+  } else {
+    // Resolved: stakeholders still need the resolution notification.
+    blocks.push({ type: 'actions', block_id: 'incident-actions', elements: [draftUpdateButton(incident.id)] });
+  }
+  if (view.nextUpdateDueAt) {
+    blocks.push({ type: 'context', elements: [md(`:loudspeaker: Next stakeholder update due ${slackTime(view.nextUpdateDueAt)}`)] });
   }
   blocks.push({ type: 'section', block_id: 'incident-roles', text: md(rolesText(view)) });
   const claims = incident.status === 'resolved' ? [] : roleClaimButtons(view);

@@ -1,6 +1,7 @@
 import { ackSubcommand, categorySubcommand, declareSubcommand, reopenSubcommand, resolveSubcommand, severitySubcommand, stateSubcommand } from './lifecycle.js';
 import { escalateSubcommand, oncallSubcommand, roleSubcommand } from './people.js';
 import { listSubcommand, noteSubcommand, runbookSubcommand, statusSubcommand, timelineSubcommand } from './records.js';
+import { reportSubcommand, updateSubcommand } from './comms.js';
 import type { Subcommand } from './subcommand.js';
 
 /** Lists every subcommand, in the registry's order. */
@@ -20,7 +21,7 @@ const helpSubcommand: Subcommand = {
  * Every `/incident` subcommand, in the order of an incident's life: this is the order `help`
  * lists them in. Each lives in the file of its group: `lifecycle.ts` (declare, ack, severity,
  * category, state, resolve, reopen), `people.ts` (oncall, escalate, role) and `records.ts`
- * (list, status, note, runbook, timeline).
+ * (list, status, note, runbook, timeline) and `comms.ts` (update, report).
  */
 export const SUBCOMMANDS: readonly Subcommand[] = [
   helpSubcommand,
@@ -37,8 +38,10 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   noteSubcommand,
   runbookSubcommand,
   timelineSubcommand,
+  updateSubcommand,
   resolveSubcommand,
   reopenSubcommand,
+  reportSubcommand,
 ];
 
 export const findSubcommand = (name: string): Subcommand | undefined => SUBCOMMANDS.find((c) => c.name === name.toLowerCase());

@@ -7,6 +7,7 @@ import { publishHome } from './homeHandler.js';
 import { confirmDeclared } from './confirmHandler.js';
 import { captureReactedMessage } from './captureHandler.js';
 import { updateDigest } from './digestHandler.js';
+import { postUpdate, refreshApproval, remindUpdate, requestApproval } from './updateHandlers.js';
 
 /**
  * Every effect kind and the code that makes Slack show it, each typed by its kind's payload. The
@@ -29,6 +30,10 @@ export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<K> } = {
   'home.publish': publishHome,
   'declare.confirm': confirmDeclared,
   'message.capture': captureReactedMessage,
+  'update.post': postUpdate,
+  'update.approval': requestApproval,
+  'update.approval_refresh': refreshApproval,
+  'update.reminder': remindUpdate,
 };
 
 /** Run the handler of the attempt's kind. */

@@ -26,7 +26,7 @@ type Click = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
  * A button: ack at once, find who clicked, do the work, and tell them privately (in the channel
  * clicked in) what `work` returned or why it failed. No reply when the change speaks for itself.
  */
-function button(actionId: string | RegExp, work: (who: Interaction, click: Click, deps: ListenerDeps) => Promise<string | undefined> | string | undefined): Listener {
+export function button(actionId: string | RegExp, work: (who: Interaction, click: Click, deps: ListenerDeps) => Promise<string | undefined> | string | undefined): Listener {
   return {
     kind: 'action',
     actionId,
