@@ -128,6 +128,22 @@ export function loadTemplates(overrideFolder?: string, cwd: string = process.cwd
   const sources = readBuiltIn();
   const overrides = overrideFolder ? readOverrides(overrideFolder, cwd) : [];
   for (const source of overrides) sources.set(source.file, source);
+  // Compiling and dry-running every template costs about half a second of CPU. A process that
+  // starts Vigil more than once (the end-to-end tests start hundreds) compiles each set of
+  // sources once; a changed or added file is a new set, checked afresh.
+  const key = JSON.stringify([...sources.values()].map((source) => [source.file, source.shownAs, source.text]));
+  const known = compiledSets.get(key);
+  if (known) return known;
+  const templates = compileTemplates(sources, overrides);
+  if (compiledSets.size >= MAX_COMPILED_SETS) compiledSets.delete(compiledSets.keys().next().value!);
+  compiledSets.set(key, templates);
+  return templates;
+}
+
+const MAX_COMPILED_SETS = 16;
+const compiledSets = new Map<string, Templates>();
+
+function compileTemplates(sources: Map<string, Source>, overrides: Source[]): Templates {
   const sourceOf = (file: string): Source => sources.get(file)!;
 
   const envs: Record<Surface, typeof Handlebars> = { slack: environment('slack'), markdown: environment('markdown'), html: environment('html') };
