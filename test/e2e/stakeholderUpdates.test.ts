@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, messageText } from '../support/harness.js';
 import { PEOPLE } from '../support/testPolicy.js';
-import { checks, lastModal, submitView, text, timelineOf, type FieldState } from '../support/surfacePayloads.js';
-import { openIncident, pushedView, startWithUpdateChannels, updateForm } from '../support/updates.js';
+import { checks, lastModal, radio, select, submitView, text, timelineOf, type FieldState } from '../support/surfacePayloads.js';
+import { openIncident, postUpdate, pushedView, startWithUpdateChannels, updateForm } from '../support/updates.js';
 
 // Stakeholder updates end to end: the Draft update button opens the form prefilled for the
 // incident's moment, submitting it pushes a preview of exactly what will be posted, and the
@@ -136,6 +136,63 @@ describe('stakeholder updates', () => {
     await h.settle();
     expect(h.emulator.messages('C0EXEC')).toHaveLength(before + 1);
     expect(h.channelMessages(incidentId).some((m) => (m.text ?? '').includes('Twice posted'))).toBe(true);
+  });
+});
+
+describe('resolution notification and report', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startWithUpdateChannels();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('resolving prompts the resolution notification; it must say whether data was lost, and tells clients the duration and the review', async () => {
+    const { incidentId, summary } = await openIncident(h);
+    await postUpdate(h, incidentId, 'client');
+    h.clock.advance(47 * MINUTE);
+    await h.click(summary, 'incident:resolve');
+    await h.settle();
+    await submitView(h, lastModal(h), { summary: text('Rolled back to 2026-10-20'), modelRolledBack: radio('yes') });
+    await h.settle();
+    const prompt = h.channelMessages(incidentId).findLast((m) => (m.text ?? '').includes('Stakeholders should hear'))!;
+    expect(prompt.text).toContain('resolution notification');
+
+    // The resolved summary still offers Draft update; the form is the resolution's.
+    const resolvedSummary = h.channelMessages(incidentId)[0]!;
+    await h.click(resolvedSummary, 'update:draft');
+    await h.settle();
+    const form = lastModal(h);
+    expect(JSON.stringify(form.view['blocks'])).toContain('"block_id":"dataImpact"');
+    const refused = await submitView(h, form, updateForm('client', { state: select('resolved') }));
+    expect(refused.body).toMatchObject({ response_action: 'errors', errors: { dataImpact: expect.stringContaining('lost or wrong') } });
+
+    const answer = await submitView(h, form, updateForm('client', { state: select('resolved'), dataImpact: text('None: no scores were lost.') }));
+    await submitView(h, pushedView(answer, PEOPLE.responder), {});
+    await h.settle();
+    const approval = h.channelMessages(incidentId).findLast((m) => JSON.stringify(m.blocks ?? []).includes('update:approve'))!;
+    await h.click(approval, 'update:approve', { user: PEOPLE.lead });
+    await h.settle();
+    const resolution = h.emulator.messages('C0CLIENTS').at(-1)!;
+    expect(resolution.text).toMatch(/resolved/i);
+    expect(resolution.text).toContain('None: no scores were lost.');
+    expect(resolution.text).toMatch(/47 min/);
+    expect(resolution.text).toMatch(/review/i);
+    // No clock after resolution: nothing more is due.
+    const cadence = h.vigil.store.sqlite.prepare('select next_due_at from update_cadence where incident_id = ?').get(incidentId) as { next_due_at: number | null };
+    expect(cadence.next_due_at).toBeNull();
+  });
+
+  it('/incident report posts the full report for an audience as a Markdown file', async () => {
+    const channel = h.incidentChannel(1)!.id;
+    const reply = await h.type('report internal', { channel });
+    expect(reply).toContain('INC-1-report-internal.md');
+    const file = await h.emulator.waitFor(() => h.emulator.files().find((f) => f.filename === 'INC-1-report-internal.md' && f.channel === channel));
+    expect(file.content).toMatch(/^# INC-1/);
+    expect(file.content).toContain('## Timeline');
+    expect(file.content).toContain('None: no scores were lost.');
+    expect(await h.type('report board', { channel })).toContain('Name one audience');
   });
 });
 

@@ -23,6 +23,9 @@ const previousOf = (row: StakeholderUpdateRow) => ({
   author: row.author,
 });
 
+/** What a reader of this audience may see posted before: the team sees every audience's updates, others their own. */
+const previousFor = (tx: Executor, incidentId: number, audience: Audience) => postedUpdates(tx, incidentId, audience === 'internal' ? undefined : audience).map(previousOf);
+
 function templateData(ctx: UseCaseContext, tx: Executor, incident: IncidentRow, draft: DraftForTemplate, audience: Audience, now: Date) {
   const roles: Partial<Record<IncidentRole, string>> = Object.fromEntries(rolesOf(tx, incident.id).map((r) => [r.role, r.userId]));
   return buildUpdateData({
@@ -30,7 +33,7 @@ function templateData(ctx: UseCaseContext, tx: Executor, incident: IncidentRow, 
     timeline: readTimeline(tx, incident.id),
     roles,
     update: draft,
-    previous: postedUpdates(tx, incident.id, audience).map(previousOf),
+    previous: previousFor(tx, incident.id, audience),
     now,
     timeZone: ctx.policy.stakeholders.audiences[audience].timeZone,
   });
