@@ -9,7 +9,8 @@ export default defineConfig({
   },
   test: {
     // Bundles the emulator's web page script first, so no test serves a stale one.
-    globalSetup: ['./packages/slack-emulator/scripts/bundlePage.mjs'],
+    // Then compiles src/ once for the tests that run Vigil as a child process (test/support/buildForProcesses.ts).
+    globalSetup: ['./packages/slack-emulator/scripts/bundlePage.mjs', './test/support/buildForProcesses.ts'],
     include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     // End-to-end tests start real servers and child processes; give them room on a shared 2-core box.
     testTimeout: 30_000,

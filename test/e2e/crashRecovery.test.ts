@@ -23,8 +23,8 @@ describe('a crash mid-delivery loses nothing and doubles nothing', () => {
     const channel = await emulator.waitFor(() => emulator.channels().find((c) => c.name.startsWith('inc-1-')), 20_000);
     const posts = () => emulator.messages(channel.id);
     await emulator.waitFor(() => posts().some((m) => m.text.includes('L1: paged')) && emulator.dmsTo(PEOPLE.mlPrimary).length > 0, 20_000);
-    // Give a duplicate every chance to show up before counting.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Count only once the outbox is empty: every effect has been delivered, so a duplicate would be in Slack by now.
+    await rig.delivered();
     expect(emulator.channels().filter((c) => c.name.startsWith('inc-'))).toHaveLength(1);
     expect(posts().filter((m) => m.text.startsWith('INC-1 SEV1'))).toHaveLength(1);
     expect(posts().filter((m) => m.text === 'Triage checklist')).toHaveLength(1);

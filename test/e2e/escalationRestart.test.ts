@@ -33,7 +33,8 @@ describe('escalation across a restart', () => {
 
     // Minute 14: up, nothing due yet; then killed again.
     await vigil.start({ VIGIL_CLOCK_START: at(14) });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // What the start found due is queued before it listens: once the outbox is empty, it has all reached Slack.
+    await rig.delivered();
     expect(emulator.dmsTo(PEOPLE.mlSecondary)).toHaveLength(0);
     await vigil.kill();
 
@@ -44,7 +45,7 @@ describe('escalation across a restart', () => {
 
     // And another restart does not page it again.
     await vigil.start({ VIGIL_CLOCK_START: at(21) });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await rig.delivered();
     await vigil.kill();
     expect(emulator.dmsTo(PEOPLE.mlSecondary)).toHaveLength(1);
     expect(emulator.dmsTo(PEOPLE.mlPrimary)).toHaveLength(1);

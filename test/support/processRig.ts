@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { createSlackEmulator, type SlackEmulator } from '@vigil/slack-emulator';
 import { fixture, SIGNING_SECRET } from './harness.js';
 import { BASE_POLICY, PEOPLE, TOKENS } from './testPolicy.js';
@@ -32,6 +33,27 @@ export class ProcessRig {
 
   get databasePath(): string {
     return path.join(this.dir, 'vigil.db');
+  }
+
+  /** Effects the process has queued and not yet delivered, read from its database (0 before it ever started). */
+  undelivered(): number {
+    if (!existsSync(this.databasePath)) return 0;
+    const db = new Database(this.databasePath, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare("select count(*) as n from effects where status in ('pending', 'in_flight')").get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
+
+  /**
+   * Wait until everything the running process has queued has reached Slack: what a test waits for
+   * before counting, instead of a fixed pause. Whatever a started process finds due (a made-up
+   * escalation step) it queues before it says it is listening, so once `vigil.start()` resolved,
+   * an empty outbox means that has been delivered too.
+   */
+  async delivered(timeoutMs = 20_000): Promise<void> {
+    await this.emulator.waitFor(() => this.undelivered() === 0, timeoutMs);
   }
 
   /** The Alertmanager fixture, authenticated, to the running process. */

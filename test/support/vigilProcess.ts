@@ -1,10 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
- * Vigil as a real operating-system process (src/main.ts through tsx), for tests that kill it
+ * How to start src/main.ts: from the copy compiled once per run (buildForProcesses.ts), or through
+ * tsx when there is none (a run without that global setup).
+ */
+export function vigilCommand(): string[] {
+  const built = inject('vigilBuild');
+  const main = built ? path.join(built, 'src/main.js') : undefined;
+  return main && existsSync(main) ? [main] : ['--import', 'tsx', path.join(ROOT, 'src/main.ts')];
+}
+
+/**
+ * Vigil as a real operating-system process (src/main.ts, see vigilCommand), for tests that kill it
  * with SIGKILL and start it again on the same database.
  */
 export class VigilProcess {
@@ -16,7 +28,7 @@ export class VigilProcess {
 
   async start(extraEnv: Record<string, string> = {}): Promise<void> {
     this.output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+    const child = spawn(process.execPath, vigilCommand(), {
       cwd: ROOT,
       env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', ...this.env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,7 +75,7 @@ export class VigilProcess {
 /** Run a short-lived Vigil command and collect how it ended (for start-up failures). */
 export function runVigilOnce(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+    const child = spawn(process.execPath, vigilCommand(), {
       cwd: ROOT,
       env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

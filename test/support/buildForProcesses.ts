@@ -1,0 +1,53 @@
+// vitest globalSetup: compile src/ once to plain JavaScript for the tests that run Vigil as a real
+// process (vigilProcess.ts). Starting `node --import tsx src/main.ts` compiles every module of src/
+// again in each child (about 3.4 s of CPU and 2.3 s to listening); node on the compiled files
+// takes about 1.8 s of CPU and 1.3 s. The crash and restart tests start a dozen processes.
+//
+// Each file is compiled on its own (no bundle), into <tmp>/src/ beside links to every other entry
+// of the repository root, so paths a module resolves from its own location (`../../migrations`,
+// `../../templates`, `../../runbooks`) and package imports (node_modules) reach the real ones.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Root of the compiled copy of the repository: `<vigilBuild>/src/main.js` is Vigil's entry point. */
+    vigilBuild: string;
+  }
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+async function compile(out: string): Promise<void> {
+  rmSync(path.join(out, 'src'), { recursive: true, force: true });
+  const sources = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+    .map((file) => path.join(ROOT, 'src', file));
+  await build({
+    entryPoints: sources,
+    outdir: path.join(out, 'src'),
+    outbase: path.join(ROOT, 'src'),
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'inline',
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const out = mkdtempSync(path.join(tmpdir(), 'vigil-build-'));
+  mkdirSync(out, { recursive: true });
+  for (const entry of readdirSync(ROOT)) {
+    if (entry !== 'src') symlinkSync(path.join(ROOT, entry), path.join(out, entry));
+  }
+  await compile(out);
+  // Watch mode: a rerun after an edit in src/ must not start yesterday's code.
+  project.onTestsRerun(() => compile(out));
+  project.provide('vigilBuild', out);
+  return () => rmSync(out, { recursive: true, force: true });
+}
