@@ -13,7 +13,7 @@ import { registerStatusRoutes } from './statusPage/statusRoutes.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { requestIdFrom, withRequest } from './shared/requestContext.js';
-import { DeliveryWorker } from './slack/delivery/deliveryWorker.js';
+import { DeliveryWorker, type DeliveryWorkerOptions } from './slack/delivery/deliveryWorker.js';
 import { createDeliveryClient } from './slack/delivery/webClient.js';
 import { createSlackApp } from './slack/slackApp.js';
 import { InFlightListeners } from './slack/inFlight.js';
@@ -32,6 +32,8 @@ export interface VigilOptions {
   logger?: Logger;
   /** Run node-cron jobs; tests that move the clock call `scheduler.tick()` instead. */
   runScheduler?: boolean;
+  /** Delivery tuning; tests that are not about Slack's pace pass a faster `pacing`. */
+  delivery?: DeliveryWorkerOptions;
 }
 
 export interface Vigil {
@@ -73,7 +75,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
     effectsQueued: () => worker?.kick(),
   };
   const commits = new GroupCommit(store.sqlite, store.db, () => worker?.kick());
-  worker = new DeliveryWorker({ db: store.db, commit: (work) => commits.submit(work), client, clock, botUserId, logger, runbooks });
+  worker = new DeliveryWorker({ db: store.db, commit: (work) => commits.submit(work), client, clock, botUserId, logger, runbooks }, options.delivery);
   const scheduler = new Scheduler(ctx);
   const inFlight = new InFlightListeners();
 

@@ -6,6 +6,7 @@ import { createVigil, type Vigil } from '../../src/app.js';
 import { createSlackEmulator, type SlackEmulator } from '@vigil/slack-emulator';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger, type Logger } from '../../src/shared/logger.js';
+import { SLACK_PACING, type Pacing } from '../../src/slack/delivery/lanePacer.js';
 import { slackSignatureHeaders } from './signing.js';
 import { BASE_POLICY, PEOPLE, TOKENS } from './testPolicy.js';
 
@@ -39,7 +40,21 @@ export interface HarnessOptions {
   clock?: ManualClock;
   /** Where Vigil logs; silent unless a test reads the log. */
   logger?: Logger;
+  /**
+   * Deliver chatter at Slack's own pace: a message a second per channel after a burst of three,
+   * the alert digest edited at most every 5 s. Without it the harness paces 40 times faster
+   * (TEST_PACING), so a test that posts a dozen notices does not wait a dozen seconds; tests
+   * about pacing, or whose story needs a backlog of chatter, set it.
+   */
+  slackPace?: boolean;
 }
+
+/** Slack's pacing, 40 times faster: same burst, same order, same rules. */
+export const TEST_PACING: Pacing = {
+  spacingMs: SLACK_PACING.spacingMs / 40,
+  burst: SLACK_PACING.burst,
+  digestSpacingMs: SLACK_PACING.digestSpacingMs / 40,
+};
 
 /**
  * A real Vigil on a free port, talking to an in-process Slack emulator, with a clock the test
@@ -48,6 +63,7 @@ export interface HarnessOptions {
 export class Harness {
   readonly clock: ManualClock;
   private readonly logger: Logger;
+  private readonly pacing: Pacing;
   readonly dir: string;
   emulator!: SlackEmulator;
   vigil!: Vigil;
@@ -56,6 +72,7 @@ export class Harness {
   private constructor(options: HarnessOptions) {
     this.clock = options.clock ?? new ManualClock('2026-11-22T16:01:00Z');
     this.logger = options.logger ?? silentLogger;
+    this.pacing = options.slackPace ? SLACK_PACING : TEST_PACING;
     this.dir = mkdtempSync(path.join(tmpdir(), 'vigil-test-'));
   }
 
@@ -88,6 +105,7 @@ export class Harness {
       clock: this.clock,
       logger: this.logger,
       runScheduler: false,
+      delivery: { pacing: this.pacing },
     });
     const port = await this.vigil.listen(0, '127.0.0.1');
     this.url = `http://127.0.0.1:${port}`;

@@ -17,7 +17,7 @@ import { effectClassOf } from '../../effects/effectClasses.js';
 import { parseEffect } from '../../effects/effectSchemas.js';
 import type { DeliveryContext } from './deliveryContext.js';
 import { runHandler } from './handlers.js';
-import { LanePacer } from './lanePacer.js';
+import { LanePacer, type Pacing } from './lanePacer.js';
 import { judgeFailure } from './slackErrors.js';
 
 export interface DeliveryWorkerOptions {
@@ -31,6 +31,8 @@ export interface DeliveryWorkerOptions {
   maxAttempts?: number;
   /** Longest sleep between looks at the queue when nothing is due sooner. */
   pollMs?: number;
+  /** Chatter's pace; Slack's unless a test that is not about pacing asks for a faster one. */
+  pacing?: Pacing;
 }
 
 const KICK_SPACING_MS = 20;
@@ -53,7 +55,7 @@ export class DeliveryWorker {
   /** Lanes with an effect under way, and whether each is a chatter lane. */
   private readonly busyLanes = new Map<string, boolean>();
   private readonly running = new Set<Promise<void>>();
-  private readonly pacer = new LanePacer();
+  private readonly pacer: LanePacer;
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private passQueued = false;
@@ -73,6 +75,7 @@ export class DeliveryWorker {
     this.concurrency = options.concurrency ?? 4;
     this.maxAttempts = options.maxAttempts ?? 2_900;
     this.pollMs = options.pollMs ?? 5_000;
+    this.pacer = new LanePacer(options.pacing);
   }
 
   start(): void {

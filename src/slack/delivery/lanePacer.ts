@@ -9,6 +9,17 @@ export const CHATTER_SPACING_MS = 1_000;
 export const CHATTER_BURST = 3;
 export const DIGEST_SPACING_MS = 5_000;
 
+/** How fast chatter may go: Slack's pace unless a test that is not about pacing asks for a faster one. */
+export interface Pacing {
+  /** One chatter message per lane per this many ms, once the burst is spent. */
+  spacingMs: number;
+  burst: number;
+  /** The alert digest is edited at most this often. */
+  digestSpacingMs: number;
+}
+
+export const SLACK_PACING: Pacing = { spacingMs: CHATTER_SPACING_MS, burst: CHATTER_BURST, digestSpacingMs: DIGEST_SPACING_MS };
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -18,17 +29,19 @@ export class LanePacer {
   private readonly buckets = new Map<string, Bucket>();
   private readonly lastDigestAt = new Map<string, number>();
 
+  constructor(private readonly pacing: Pacing = SLACK_PACING) {}
+
   private tokensAt(lane: string, now: number): Bucket {
     const bucket = this.buckets.get(lane);
-    if (!bucket) return { tokens: CHATTER_BURST, at: now };
-    return { tokens: Math.min(CHATTER_BURST, bucket.tokens + (now - bucket.at) / CHATTER_SPACING_MS), at: now };
+    if (!bucket) return { tokens: this.pacing.burst, at: now };
+    return { tokens: Math.min(this.pacing.burst, bucket.tokens + (now - bucket.at) / this.pacing.spacingMs), at: now };
   }
 
   /** The earliest time the head of this lane, of this kind, may be delivered (at or before `now`: at once). */
   notBefore(lane: string, kind: string, now: number): number {
     const { tokens } = this.tokensAt(lane, now);
-    const spaced = tokens >= 1 ? now : now + (1 - tokens) * CHATTER_SPACING_MS;
-    const digest = kind === 'alerts.digest' ? (this.lastDigestAt.get(lane) ?? -Infinity) + DIGEST_SPACING_MS : -Infinity;
+    const spaced = tokens >= 1 ? now : now + (1 - tokens) * this.pacing.spacingMs;
+    const digest = kind === 'alerts.digest' ? (this.lastDigestAt.get(lane) ?? -Infinity) + this.pacing.digestSpacingMs : -Infinity;
     return Math.max(spaced, digest);
   }
 
