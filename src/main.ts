@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { ConfigError } from './config/env.js';
 import { loadConfig, type Config } from './config/load.js';
-import { DEMO_SOURCES, DEMO_USERS } from './config/demo.js';
+import { DEMO_CHANNELS, DEMO_SOURCES, DEMO_USERS } from './config/demo.js';
 import { createVigil, type SlackConnection } from './app.js';
 import type { SlackEmulator } from '@vigil/slack-emulator';
 import { offsetClock, systemClock } from './shared/clock.js';
@@ -48,6 +48,7 @@ async function startEmulator(config: Config): Promise<SlackEmulator> {
     print: (line) => process.stdout.write(line + '\n'),
   });
   await emulator.start(config.env.VIGIL_EMULATOR_PORT, '127.0.0.1');
+  for (const channel of DEMO_CHANNELS) emulator.addChannel({ name: channel.name, id: channel.id });
   return emulator;
 }
 

@@ -27,6 +27,12 @@ const DEMO_MEMBERS: Record<string, string[]> = {
   executives: ['U0EXEC'],
 };
 
+/** Channels the emulator makes at start, so the demo's client and executive updates have somewhere to go. */
+export const DEMO_CHANNELS = [
+  { name: 'clients', id: 'C0DEMOCLIENTS', audience: 'client' },
+  { name: 'exec-updates', id: 'C0DEMOEXEC', audience: 'executive' },
+] as const;
+
 /** Fill only what the operator left empty, so a policy file still wins in emulator mode. */
 export function withDemoDefaults(policy: Policy): Policy {
   const rotations = { ...policy.rotations };
@@ -34,9 +40,15 @@ export function withDemoDefaults(policy: Policy): Policy {
     const rotation = rotations[name];
     if (rotation && rotation.members.length === 0) rotations[name] = { ...rotation, members };
   }
+  const audiences = { ...policy.stakeholders.audiences };
+  for (const channel of DEMO_CHANNELS) {
+    const audience = audiences[channel.audience];
+    if (!audience.channel) audiences[channel.audience] = { ...audience, channel: channel.id };
+  }
   return {
     ...policy,
     sources: policy.sources.length > 0 ? policy.sources : DEMO_SOURCES.map((s) => ({ ...s })),
     rotations,
+    stakeholders: { ...policy.stakeholders, audiences },
   };
 }

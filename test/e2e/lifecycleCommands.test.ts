@@ -24,7 +24,8 @@ describe('/incident subcommands for running an incident', () => {
   const type = (text: string, opts: { user?: string; channel?: string } = {}): Promise<string> => h.type(text, { channel, ...opts });
 
   const summary = () => h.channelMessages(1)[0]!;
-  const lastNotice = () => h.channelMessages(1).at(-1)!.text;
+  // The last notice of a change; a prompt to update stakeholders may follow it (tested in stakeholderUpdates.test.ts).
+  const lastNotice = () => h.channelMessages(1).findLast((m) => !(m.text ?? '').startsWith(':loudspeaker: *Stakeholders should hear'))!.text;
   const timeline = (kind: string) =>
     timelineOf(h, kind, 1);
   const incidentRow = () => h.vigil.store.sqlite.prepare('select * from incidents where id = 1').get() as Record<string, unknown>;

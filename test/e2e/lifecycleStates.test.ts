@@ -34,7 +34,8 @@ describe('incident state by command', () => {
   const type = (text: string, opts: { user?: string; channel?: string } = {}): Promise<string> => h.type(text, { channel, ...opts });
 
   const summary = () => h.channelMessages(1)[0]!;
-  const lastNotice = () => h.channelMessages(1).at(-1)!.text;
+  // The last notice of a change; a prompt to update stakeholders may follow it (tested in stakeholderUpdates.test.ts).
+  const lastNotice = () => h.channelMessages(1).findLast((m) => !(m.text ?? '').startsWith(':loudspeaker: *Stakeholders should hear'))!.text;
   const stamps = () =>
     h.vigil.store.sqlite
       .prepare('select status, acknowledged_at, acknowledged_by, investigating_at, mitigated_at, reopened_at, resolved_at, resolved_by from incidents where id = 1')

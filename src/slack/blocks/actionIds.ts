@@ -20,6 +20,10 @@ export interface DraftUpdateValue {
   audience?: string;
 }
 
+/** A Snooze button: one per length, so the action ids stay unique within the message. */
+export const snoozeActionId = (minutes: number): string => `${ACTIONS.snoozeUpdates}:${minutes}`;
+export const SNOOZE_ACTION_PATTERN = /^update:snooze:/;
+
 /** A Snooze button's value: the incident and for how long. */
 export interface SnoozeValue {
   incidentId: number;

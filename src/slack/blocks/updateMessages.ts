@@ -3,7 +3,7 @@ import type { StakeholderUpdateRow } from '../../db/schema/index.js';
 import { AUDIENCE_WORDS } from '../../domain/stakeholderUpdates.js';
 import type { EffectPayloads } from '../../effects/effectKinds.js';
 import { escapeMrkdwn } from '../format/mrkdwn.js';
-import { ACTIONS, type DraftUpdateValue, type SnoozeValue } from './actionIds.js';
+import { ACTIONS, snoozeActionId, type DraftUpdateValue, type SnoozeValue } from './actionIds.js';
 import { channelLink, md, mention, plain, slackTime } from './format.js';
 import { textSections } from './updatePreview.js';
 
@@ -70,8 +70,8 @@ export function reminderBlocks(incidentId: number, reminder: EffectPayloads['upd
         type: 'actions',
         elements: [
           { type: 'button', action_id: ACTIONS.draftUpdate, text: plain('Draft update', 75), style: 'primary', value: draftValue(incidentId) },
-          { type: 'button', action_id: `${ACTIONS.snoozeUpdates}:15`, text: plain('Snooze 15 min', 75), value: snoozeValue(incidentId, 15) },
-          { type: 'button', action_id: `${ACTIONS.snoozeUpdates}:30`, text: plain('Snooze 30 min', 75), value: snoozeValue(incidentId, 30) },
+          { type: 'button', action_id: snoozeActionId(15), text: plain('Snooze 15 min', 75), value: snoozeValue(incidentId, 15) },
+          { type: 'button', action_id: snoozeActionId(30), text: plain('Snooze 30 min', 75), value: snoozeValue(incidentId, 30) },
         ],
       },
     ],

@@ -7,7 +7,7 @@ import { AUDIENCES, IMPACT_LEVELS, UPDATE_STATES, type UpdateFields } from '../.
 import { draftUpdate } from '../../incidents/updates/draftUpdate.js';
 import { snoozeUpdateReminders } from '../../incidents/updates/remindUpdates.js';
 import { approveUpdate, sendUpdate, type SendOutcome } from '../../incidents/updates/sendUpdate.js';
-import { ACTIONS } from '../blocks/actionIds.js';
+import { ACTIONS, SNOOZE_ACTION_PATTERN } from '../blocks/actionIds.js';
 import { VIEWS } from '../blocks/callbackIds.js';
 import { channelLink, incidentRef } from '../blocks/format.js';
 import { ALSO_IN_INCIDENT_CHANNEL } from '../blocks/updateModal.js';
@@ -95,7 +95,7 @@ export const UPDATE_LISTENERS: readonly Listener[] = [
   }),
 
   /** Snooze 15/30 min on a reminder. */
-  button(new RegExp(`^${ACTIONS.snoozeUpdates}:`), (who, { action }, deps) => {
+  button(SNOOZE_ACTION_PATTERN, (who, { action }, deps) => {
     const value = snoozeValue.parse(JSON.parse(action.value ?? ''));
     const { until } = snoozeUpdateReminders(deps.ctx, { incidentId: value.incidentId, userId: who.userId, forMs: value.minutes * 60_000 });
     return `:zzz: No update reminders for ${incidentRef(value.incidentId)} until ${until.toISOString().slice(11, 16)} UTC; the update is still due.`;
