@@ -4,7 +4,7 @@
 // bare minimum (no roles, no signals, no optional fields), since templates must survive both.
 
 import type { IncidentRow } from '../db/schema/index.js';
-import type { TimelineEvent } from '../incidents/timeline.js';
+import { asTimelineEvent, type TimelineEvent } from '../incidents/timeline.js';
 import type { Audience } from '../domain/stakeholderUpdates.js';
 import type { StatusPageData } from './statusPage.js';
 import type { TemplateMoment } from './templateNames.js';
@@ -43,12 +43,17 @@ function sampleIncident(resolved: boolean): IncidentRow {
     resolvedAt: resolved ? at('15:30') : null,
     resolvedBy: resolved ? 'U0ALICE' : null,
     resolution: null,
+    harmLevel: null,
+    reviewDueAt: null,
+    reviewCompletedAt: null,
+    reviewReminder: null,
+    reviewRemindedAt: null,
     updatedAt: at('15:30'),
   };
 }
 
 function sampleTimeline(resolved: boolean): TimelineEvent[] {
-  const events: Omit<TimelineEvent, 'id' | 'incidentId'>[] = [
+  const events: Omit<TimelineEvent, 'id' | 'incidentId' | 'source' | 'starred'>[] = [
     { at: at('14:09'), kind: 'incident.declared', actor: 'detector', data: { title: 'churn-predictor accuracy below threshold', private: false } },
     { at: at('14:09'), kind: 'alert.attached', actor: 'detector', data: { alertId: 7, dedupKey: 'acc', title: 'Accuracy below threshold', signal: 'accuracy_drop', metric: { name: 'accuracy', value: 0.62, threshold: 0.85 } } },
     { at: at('14:12'), kind: 'incident.acknowledged', actor: 'U0ALICE', data: { via: 'button', sinceDeclaredMs: 180_000 } },
@@ -62,7 +67,7 @@ function sampleTimeline(resolved: boolean): TimelineEvent[] {
         ] as const)
       : []),
   ];
-  return events.map((event, index) => ({ ...event, id: index + 1, incidentId: 42 }) as TimelineEvent);
+  return events.map((event, index) => asTimelineEvent({ ...event, id: index + 1, incidentId: 42 }));
 }
 
 function sampleDraft(moment: TemplateMoment, audience: Audience): UpdateDraft {

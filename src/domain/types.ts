@@ -6,6 +6,10 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CATEGORIES = ['data', 'model', 'integration', 'infrastructure', 'safety', 'retrieval'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** How bad an incident was for the people it touched: harm done (event), nearly (near miss), or a problem not yet harmful (issue). */
+export const HARM_LEVELS = ['event', 'near_miss', 'issue'] as const;
+export type HarmLevel = (typeof HARM_LEVELS)[number];
+
 /** An alert is firing until its source says it resolved. */
 export const ALERT_STATUSES = ['firing', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];

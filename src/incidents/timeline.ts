@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { preparedOnce } from '../db/prepared.js';
 import type { Executor } from '../db/executor.js';
-import { timelineEvents } from '../db/schema/index.js';
+import { timelineEvents, type EventSource } from '../db/schema/index.js';
 import type { Permission } from '../config/policy.js';
 import type { PlannedStep, StepStopsWhen } from '../domain/escalationPlan.js';
 import type { IncidentState } from '../domain/lifecycle.js';
@@ -112,6 +112,8 @@ interface EventOf<K extends TimelineKind> {
   kind: K;
   /** A user id, a source name, or 'vigil' for the bot's own steps. */
   actor: string;
+  source: EventSource;
+  starred: boolean;
   data: TimelineData<K> | LegacyTimelineData;
 }
 
@@ -126,8 +128,17 @@ export const isLegacy = (data: object): data is LegacyTimelineData => 'legacyTex
 /** What a use case appends: the kind, who did it, and that kind's facts. */
 export type TimelineEntry = { [K in TimelineKind]: { kind: K; actor: string; data: TimelineData<K> } }[TimelineKind];
 
+/**
+ * Where an event came from, from its actor unless the caller says: a person's Slack id is Slack,
+ * Vigil's own steps are its timers, anything else is the name of the alert source that sent it.
+ */
+export function eventSourceOf(actor: string): EventSource {
+  if (/^[UW][A-Z0-9]{2,}$/.test(actor)) return 'slack';
+  return actor === 'vigil' ? 'timer' : 'alert';
+}
+
 /** Append one event, in the caller's transaction: the record and the change commit together. */
-export function appendTimeline(tx: Executor, incidentId: number, at: Date, entry: TimelineEntry): void {
+export function appendTimeline(tx: Executor, incidentId: number, at: Date, entry: TimelineEntry & { source?: EventSource }): void {
   const insert = preparedOnce(tx, 'timeline.append', (db) =>
     db
       .insert(timelineEvents)
@@ -137,18 +148,19 @@ export function appendTimeline(tx: Executor, incidentId: number, at: Date, entry
         kind: sql.placeholder('kind'),
         actor: sql.placeholder('actor'),
         data: sql.placeholder('data'),
+        source: sql.placeholder('source'),
       })
       .prepare(),
   );
-  insert.run({ incidentId, at, kind: entry.kind, actor: entry.actor, data: entry.data });
+  insert.run({ incidentId, at, kind: entry.kind, actor: entry.actor, data: entry.data, source: entry.source ?? eventSourceOf(entry.actor) });
 }
 
 /**
  * A stored row as an event. The row's kind and data were written together by appendTimeline
  * (or by the migration that structured older rows), so the data is that kind's.
  */
-export const asTimelineEvent = (row: { id: number; incidentId: number; at: Date; kind: string; actor: string; data: unknown }): TimelineEvent =>
-  row as TimelineEvent;
+export const asTimelineEvent = (row: { id: number; incidentId: number; at: Date; kind: string; actor: string; data: unknown; source?: EventSource; starred?: boolean }): TimelineEvent =>
+  ({ ...row, source: row.source ?? eventSourceOf(row.actor), starred: row.starred ?? false }) as TimelineEvent;
 
 export function readTimeline(db: Executor, incidentId: number): TimelineEvent[] {
   return db

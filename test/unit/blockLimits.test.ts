@@ -137,7 +137,7 @@ function view(n: number, overrides: Partial<IncidentRow> = {}): IncidentView {
 }
 
 function event(n: number, i: number, actor = huge(n, 'source ')): TimelineEvent {
-  return { id: i, incidentId: 7, at: new Date(AT.getTime() + i * 60_000), kind: 'alert.attached', actor, data: { alertId: i, dedupKey: `k${i}`, title: huge(n) } };
+  return { id: i, incidentId: 7, at: new Date(AT.getTime() + i * 60_000), kind: 'alert.attached', actor, source: 'alert', starred: false, data: { alertId: i, dedupKey: `k${i}`, title: huge(n) } };
 }
 
 /** Every text string anywhere in a value. */

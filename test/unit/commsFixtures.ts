@@ -2,7 +2,7 @@
 // string a person or a detector could supply.
 
 import type { IncidentRow } from '../../src/db/schema/index.js';
-import type { TimelineEvent } from '../../src/incidents/timeline.js';
+import { asTimelineEvent, type TimelineEvent } from '../../src/incidents/timeline.js';
 import type { Audience } from '../../src/domain/stakeholderUpdates.js';
 import type { TemplateMoment } from '../../src/comms/templateNames.js';
 import { buildUpdateData, type PostedUpdate, type UpdateDataInput, type UpdateDraft, type UpdateTemplateData } from '../../src/comms/updateData.js';
@@ -48,6 +48,11 @@ export function incidentRow(resolved: boolean, say: Say = plain): IncidentRow {
     resolvedAt: resolved ? at('15:30') : null,
     resolvedBy: resolved ? 'U0ALICE' : null,
     resolution: null,
+    harmLevel: null,
+    reviewDueAt: null,
+    reviewCompletedAt: null,
+    reviewReminder: null,
+    reviewRemindedAt: null,
     updatedAt: at('15:30'),
   };
 }
@@ -82,7 +87,7 @@ export function timeline(resolved: boolean, say: Say = plain): TimelineEvent[] {
         ]
       : []),
   ];
-  return events.map((event, index) => ({ ...event, id: index + 1, incidentId: 42 }) as TimelineEvent);
+  return events.map((event, index) => asTimelineEvent({ ...event, id: index + 1, incidentId: 42 }));
 }
 
 export function draft(moment: TemplateMoment, audience: Audience, say: Say = plain): UpdateDraft {

@@ -86,7 +86,8 @@ describe('the structured-timeline migration', () => {
 
   it('drops the Slack-formatted summary column', () => {
     const columns = (db.prepare('pragma table_info(timeline_events)').all() as Array<{ name: string }>).map((c) => c.name);
-    expect(columns).toEqual(['id', 'incident_id', 'at', 'kind', 'actor', 'data']);
+    // Later migrations add where an event came from and whether it is starred.
+    expect(columns).toEqual(['id', 'incident_id', 'at', 'kind', 'actor', 'data', 'source', 'starred', 'starred_by']);
   });
 
   it('shows every old row in Slack as it was shown before, alert titles now with their own angle brackets', () => {

@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { EscalationPolicy } from '../../domain/escalationPlan.js';
 import { INCIDENT_STATES } from '../../domain/lifecycle.js';
-import { CATEGORIES, SEVERITIES, type MetricReading } from '../../domain/types.js';
+import { CATEGORIES, HARM_LEVELS, SEVERITIES, type MetricReading } from '../../domain/types.js';
 
 /** One row per incident; its id is the incident number people say ("incident 42"). */
 export const incidents = sqliteTable(
@@ -40,6 +40,13 @@ export const incidents = sqliteTable(
     resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
     resolvedBy: text('resolved_by'),
     resolution: text('resolution', { mode: 'json' }),
+    /** How bad it was, as asked when resolving: an event (harm done), a near miss, or an issue (no harm yet). */
+    harmLevel: text('harm_level', { enum: HARM_LEVELS }),
+    /** SEV1 and SEV2: the blameless review is due five business days after resolution. */
+    reviewDueAt: integer('review_due_at', { mode: 'timestamp_ms' }),
+    reviewCompletedAt: integer('review_completed_at', { mode: 'timestamp_ms' }),
+    reviewReminder: text('review_reminder', { enum: ['due_soon', 'overdue'] }),
+    reviewRemindedAt: integer('review_reminded_at', { mode: 'timestamp_ms' }),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (table) => [

@@ -7,3 +7,4 @@ export * from './slackMessages.js';
 export * from './escalation.js';
 export * from './roles.js';
 export * from './updates.js';
+export * from './reviews.js';
