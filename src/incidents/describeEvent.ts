@@ -124,6 +124,20 @@ function describeStructured(event: TimelineEvent): EventPart[] {
       return [text(`${AUDIENCE_WORDS[e.data.audience]} update drafted by `), user(e.data.author), text(', awaiting approval')];
     case 'update.reminded':
       return [text(e.data.reminder === 'prompt' ? `Stakeholder update prompted: ${e.data.reason ?? 'a change'}` : `Stakeholder update ${e.data.reminder === 'overdue' ? 'overdue' : 'due soon'}`)];
+    case 'impact.started':
+      return e.data.via === 'correction'
+        ? [text(`Impact start corrected to ${e.data.at.slice(0, 16).replace('T', ' ')} UTC by `), user(e.actor), ...reasonOf(e.data.reason)]
+        : [text(`Impact started ${e.data.at.slice(0, 16).replace('T', ' ')} UTC (earliest alert)`)];
+    case 'incident.detected':
+      return [text(`Detected ${e.data.via === 'alert' ? 'by an alert' : 'when declared'}`)];
+    case 'action.added':
+      return [text('Action item: '), said(e.data.text), ...(e.data.owner ? [text(' (owner '), user(e.data.owner), text(')')] : []), ...(e.data.dueAt ? [text(`, due ${e.data.dueAt.slice(0, 10)}`)] : [])];
+    case 'action.done':
+      return [text('Action item done: '), said(e.data.text)];
+    case 'action.reopened':
+      return [text('Action item reopened: '), said(e.data.text)];
+    case 'event.starred':
+      return [user(e.actor), text(e.data.starred ? ' starred an event for the review' : ' unstarred an event')];
     case 'update.snoozed':
       return [text('Update reminders snoozed by '), user(e.actor), text(` until ${e.data.until.slice(11, 16)} UTC`)];
   }

@@ -8,6 +8,7 @@ import { appendTimeline } from './timeline.js';
 import { whoIsOnCall } from './oncallLookup.js';
 import { planIncidentEscalation } from './escalation/planSteps.js';
 import { startCadence } from './updates/cadence.js';
+import { isPersonActor } from '../domain/actors.js';
 
 export interface NewIncident {
   title: string;
@@ -66,6 +67,12 @@ export function openIncident(tx: Executor, ctx: UseCaseContext, input: NewIncide
     actor: input.declaredBy,
     data: { title: input.title, private: input.isPrivate },
   });
+  // Key moments for the review's numbers: when we knew, and (from the alerts) when users were first affected.
+  const byAlert = !isPersonActor(input.declaredBy);
+  appendTimeline(tx, id, now, { kind: 'incident.detected', actor: input.declaredBy, data: { at: now.toISOString(), via: byAlert ? 'alert' : 'declaration' } });
+  if (input.startedAt) {
+    appendTimeline(tx, id, now, { kind: 'impact.started', actor: input.declaredBy, data: { at: input.startedAt.toISOString(), previous: null, reason: null, via: 'alerts' } });
+  }
   appendTimeline(tx, id, now, {
     kind: 'incident.classified',
     actor: 'vigil',

@@ -3,6 +3,7 @@ import { preparedOnce } from '../db/prepared.js';
 import type { Executor } from '../db/executor.js';
 import { timelineEvents, type EventSource } from '../db/schema/index.js';
 import type { Permission } from '../config/policy.js';
+import { VIGIL_ACTOR, isPersonActor } from '../domain/actors.js';
 import type { PlannedStep, StepStopsWhen } from '../domain/escalationPlan.js';
 import type { IncidentState } from '../domain/lifecycle.js';
 import type { IncidentRole } from '../domain/roles.js';
@@ -92,6 +93,16 @@ export interface TimelineDataByKind {
   /** The comms lead was told an update is near, due, or prompted by a change (`reason`). */
   'update.reminded': { reminder: 'due_soon' | 'overdue' | 'prompt'; dueAt: string | null; reason: string | null };
   'update.snoozed': { until: string };
+  /** When users started to be affected: the earliest alert's startedAt, or a person's correction of it. */
+  'impact.started': { at: string; previous: string | null; reason: string | null; via: 'alerts' | 'correction' };
+  /** When we knew: the first alert's arrival, or the declaration of a person's incident. */
+  'incident.detected': { at: string; via: 'alert' | 'declaration' };
+  /** Follow-up work from the incident (see action_items). `dueAt` ISO or null. */
+  'action.added': { itemId: number; text: string; owner: string | null; dueAt: string | null };
+  'action.done': { itemId: number; text: string };
+  'action.reopened': { itemId: number; text: string };
+  /** Starred (or unstarred) for the review. */
+  'event.starred': { eventId: number; starred: boolean };
 }
 
 export type TimelineKind = keyof TimelineDataByKind;
@@ -133,8 +144,8 @@ export type TimelineEntry = { [K in TimelineKind]: { kind: K; actor: string; dat
  * Vigil's own steps are its timers, anything else is the name of the alert source that sent it.
  */
 export function eventSourceOf(actor: string): EventSource {
-  if (/^[UW][A-Z0-9]{2,}$/.test(actor)) return 'slack';
-  return actor === 'vigil' ? 'timer' : 'alert';
+  if (isPersonActor(actor)) return 'slack';
+  return actor === VIGIL_ACTOR ? 'timer' : 'alert';
 }
 
 /** Append one event, in the caller's transaction: the record and the change commit together. */
