@@ -31,6 +31,10 @@ export const EFFECT_CLASS: Record<EffectKind, EffectClass> = {
   'update.approval': 'core',
   'update.approval_refresh': 'core',
   'update.reminder': 'chatter',
+  // Follow-up work: read and ticked at leisure, never ahead of a page.
+  'actions.list': 'chatter',
+  'action.reminder': 'chatter',
+  'action.reminder_refresh': 'chatter',
 };
 
 /** The class of a stored kind; one this version does not know is core, so it is tried (and given up) at once. */
@@ -51,6 +55,8 @@ export const COALESCED_KINDS: ReadonlySet<EffectKind> = new Set<EffectKind>([
   'home.publish',
   'alerts.digest',
   'update.approval_refresh',
+  'actions.list',
+  'action.reminder_refresh',
 ]);
 
 /**

@@ -14,7 +14,8 @@ export type NoticeKind =
   | 'resolved'
   | 'reopened'
   | 'note_added'
-  | 'nobody_to_page';
+  | 'nobody_to_page'
+  | 'action_added';
 
 export interface EffectPayloads {
   'channel.create': Record<string, never>;
@@ -52,6 +53,12 @@ export interface EffectPayloads {
   'update.approval_refresh': { updateId: number; channel: string | null };
   /** Tell the comms lead (else the commander) an update is near, due, or prompted by a change. */
   'update.reminder': { reminder: 'due_soon' | 'overdue' | 'prompt'; dueAt: string | null; reason: string | null };
+  /** The incident's action items as one message in its channel, with Done buttons: posted once, then edited in place. */
+  'actions.list': Record<string, never>;
+  /** Remind an action item's owner by DM (no owner: the incident channel) that it is due or overdue. */
+  'action.reminder': { itemId: number };
+  /** Re-render the item's latest reminder (done: the button goes, who did it shows). */
+  'action.reminder_refresh': { itemId: number };
 }
 
 export type EffectKind = keyof EffectPayloads;
@@ -78,6 +85,9 @@ export const EFFECT_KINDS = [
   'update.approval',
   'update.approval_refresh',
   'update.reminder',
+  'actions.list',
+  'action.reminder',
+  'action.reminder_refresh',
 ] as const satisfies readonly EffectKind[];
 
 // A kind added to EffectPayloads but not to the list above fails to compile here.

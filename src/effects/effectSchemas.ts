@@ -24,6 +24,7 @@ const NOTICE_KINDS = [
   'reopened',
   'note_added',
   'nobody_to_page',
+  'action_added',
 ] as const satisfies readonly NoticeKind[];
 
 /** The shape of each kind's payload; the type checks that each schema yields EffectPayloads[K]. */
@@ -48,6 +49,9 @@ const PAYLOAD_SCHEMAS: { [K in EffectKind]: z.ZodType<EffectPayloads[K]> } = {
   'update.approval': z.object({ updateId: z.number().int().positive(), channel: z.string().min(1).nullable() }),
   'update.approval_refresh': z.object({ updateId: z.number().int().positive(), channel: z.string().min(1).nullable() }),
   'update.reminder': z.object({ reminder: z.enum(['due_soon', 'overdue', 'prompt']), dueAt: z.iso.datetime().nullable(), reason: z.string().nullable() }),
+  'actions.list': nothing,
+  'action.reminder': z.object({ itemId: z.number().int().positive() }),
+  'action.reminder_refresh': z.object({ itemId: z.number().int().positive() }),
 };
 
 /** A row this version cannot deliver: a kind it does not know, or a payload not of its kind's shape. */

@@ -4,6 +4,7 @@ import { fireDueEscalations } from '../incidents/escalation/fireSteps.js';
 import { remindUnacknowledged } from '../incidents/remindUnacknowledged.js';
 import { remindStakeholderUpdates } from '../incidents/updates/remindUpdates.js';
 import { pruneDeliveredEffects } from '../effects/outbox.js';
+import { remindActionItems } from '../incidents/actionItems/remindActionItems.js';
 
 const OUTBOX_RETENTION_MS = 7 * 24 * 3600_000;
 
@@ -23,6 +24,8 @@ export const JOBS: readonly Job[] = [
   { name: 'escalation', pattern: '*/5 * * * * *', run: fireDueEscalations },
   { name: 'reminders', pattern: '*/15 * * * * *', run: remindUnacknowledged },
   { name: 'stakeholder-updates', pattern: '5,20,35,50 * * * * *', run: remindStakeholderUpdates },
+  // Reminders go out on a day's 09:00 UTC slot: once a minute is on time, and cheap when none is due.
+  { name: 'action-items', pattern: '40 * * * * *', run: remindActionItems },
   {
     name: 'outbox-pruning',
     pattern: '0 17 * * * *',

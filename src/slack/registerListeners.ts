@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction, MessageShortcut, ViewSubmitAction } from '@slack/bolt';
 import { markHandled } from './answerUnanswered.js';
 import { ACTION_LISTENERS } from './listeners/actions.js';
+import { ACTION_ITEM_LISTENERS } from './listeners/actionItems.js';
 import { COMMAND_LISTENERS } from './listeners/commands.js';
 import { EVENT_LISTENERS } from './listeners/events.js';
 import type { Listener, ListenerDeps } from './listeners/listener.js';
@@ -12,7 +13,7 @@ import { UPDATE_LISTENERS } from './listeners/updates.js';
  * Everything Vigil answers in Slack, one list: the slash command, the buttons, the forms, the
  * message shortcut and the events. A test checks every id the blocks post has a listener here.
  */
-export const LISTENERS: readonly Listener[] = [...COMMAND_LISTENERS, ...ACTION_LISTENERS, ...VIEW_LISTENERS, ...UPDATE_LISTENERS, ...SHORTCUT_LISTENERS, ...EVENT_LISTENERS];
+export const LISTENERS: readonly Listener[] = [...COMMAND_LISTENERS, ...ACTION_LISTENERS, ...ACTION_ITEM_LISTENERS, ...VIEW_LISTENERS, ...UPDATE_LISTENERS, ...SHORTCUT_LISTENERS, ...EVENT_LISTENERS];
 
 /** The one way a listener reaches Bolt, so what a listener says it answers is what it answers. */
 function registerListener(app: App, listener: Listener, deps: ListenerDeps): void {

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_ROLES } from '../../src/domain/roles.js';
-import { ACTIONS, checklistActionId, claimRoleActionId, snoozeActionId } from '../../src/slack/blocks/actionIds.js';
+import { ACTIONS, actionItemActionId, checklistActionId, claimRoleActionId, snoozeActionId } from '../../src/slack/blocks/actionIds.js';
 import { SHORTCUTS, VIEWS } from '../../src/slack/blocks/callbackIds.js';
 import { LISTENERS } from '../../src/slack/registerListeners.js';
 
@@ -19,6 +19,7 @@ const POSTED_ACTION_IDS = [
   ACTIONS.editUpdate,
   snoozeActionId(15),
   snoozeActionId(30),
+  actionItemActionId(7),
 ];
 
 const actionListeners = LISTENERS.flatMap((l) => (l.kind === 'action' ? [l.actionId] : []));
@@ -55,7 +56,7 @@ describe('the listener registry', () => {
       const source = readFileSync(path.join(dir, file), 'utf8');
       for (const [, expression] of source.matchAll(/action_id: ([^,}\s]+)/g)) {
         // `field`: a form input, named by its field and read back on submission, not a listener.
-        expect(expression, `${file}: action_id: ${expression}`).toMatch(/^(ACTIONS\.\w+|checklistActionId\(|claimRoleActionId\(|snoozeActionId\(|field$)/);
+        expect(expression, `${file}: action_id: ${expression}`).toMatch(/^(ACTIONS\.\w+|checklistActionId\(|claimRoleActionId\(|snoozeActionId\(|actionItemActionId\(|field$)/);
       }
       for (const [, expression] of source.matchAll(/callback_id: ([^,}\s]+)/g)) expect(expression, `${file}: callback_id: ${expression}`).toMatch(/^(VIEWS|SHORTCUTS)\.\w+/);
     }

@@ -12,6 +12,7 @@ export const ACTIONS = {
   approveUpdate: 'update:approve',
   editUpdate: 'update:edit',
   snoozeUpdates: 'update:snooze',
+  actionItemToggle: 'action-item:toggle',
 } as const;
 
 /** The Draft update button's value: the incident and, from an approval message, the audience. */
@@ -47,3 +48,19 @@ export const claimRoleActionId = (role: string): string => `${ACTIONS.claimRole}
 export const CLAIM_ROLE_ACTION_PATTERN = /^incident:claim-role:/;
 /** The button's value: `<incidentId>:<role>`. */
 export const encodeClaimRoleValue = (incidentId: number, role: string): string => `${incidentId}:${role}`;
+
+/** An action item's Done or Undo button: one per item, so the action ids stay unique in a list. */
+export const actionItemActionId = (itemId: number): string => `${ACTIONS.actionItemToggle}:${itemId}`;
+export const ACTION_ITEM_ACTION_PATTERN = /^action-item:toggle:/;
+
+/**
+ * The button's value: the item and the state asked for. `list` is set on the ephemeral list of
+ * `/incident actions` (`open`, or `all` with recently done ones), which the click re-renders.
+ */
+export interface ActionItemValue {
+  itemId: number;
+  done: boolean;
+  list?: 'open' | 'all';
+}
+
+export const encodeActionItemValue = (value: ActionItemValue): string => JSON.stringify(value);

@@ -3,6 +3,7 @@ import type { IncidentView } from '../../incidents/readModel.js';
 import { escapeMrkdwn, truncate } from '../format/mrkdwn.js';
 import { escapeKeepingMentions } from '../format/slackText.js';
 import { isIncidentRole, ROLE_TITLES } from '../../domain/roles.js';
+import { dueDayText } from '../../domain/dueDate.js';
 import { mention, slackTime } from './format.js';
 import { BUDGETS, FULL_TEXT, clip, fitMessageText } from './limits.js';
 
@@ -73,6 +74,11 @@ const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = 
   note_added: (_view, data) => `:memo: Note from ${mention(String(data['by'] ?? ''))}: ${words(data['text'])}`,
   nobody_to_page: (_view, data) =>
     `:warning: ${str(data['step'])}: nobody to page (${str(data['target'])} has no members). Check \`rotations:\` in the policy file.`,
+  action_added: (_view, data) => {
+    const owner = data['owner'] ? ` · owner ${mention(String(data['owner']))}` : ' · no owner yet';
+    const due = typeof data['dueAt'] === 'string' ? ` · due ${dueDayText(new Date(data['dueAt']))}` : '';
+    return `:clipboard: ${mention(String(data['by'] ?? ''))} added an action item: ${words(data['text'], 500)}${owner}${due}. The list of this incident's items is updated.`;
+  },
 };
 
 /** A notice, never longer than a readable message (a storm clearing 500 alerts at once names the first ones). */

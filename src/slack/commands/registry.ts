@@ -2,6 +2,7 @@ import { ackSubcommand, categorySubcommand, declareSubcommand, reopenSubcommand,
 import { escalateSubcommand, oncallSubcommand, roleSubcommand } from './people.js';
 import { listSubcommand, noteSubcommand, runbookSubcommand, statusSubcommand, timelineSubcommand } from './records.js';
 import { reportSubcommand, updateSubcommand } from './comms.js';
+import { actionSubcommand, actionsSubcommand } from './followUp.js';
 import type { Subcommand } from './subcommand.js';
 
 /** Lists every subcommand, in the registry's order. */
@@ -20,8 +21,9 @@ const helpSubcommand: Subcommand = {
 /**
  * Every `/incident` subcommand, in the order of an incident's life: this is the order `help`
  * lists them in. Each lives in the file of its group: `lifecycle.ts` (declare, ack, severity,
- * category, state, resolve, reopen), `people.ts` (oncall, escalate, role) and `records.ts`
- * (list, status, note, runbook, timeline) and `comms.ts` (update, report).
+ * category, state, resolve, reopen), `people.ts` (oncall, escalate, role), `records.ts`
+ * (list, status, note, runbook, timeline), `comms.ts` (update, report) and `followUp.ts` (action,
+ * actions).
  */
 export const SUBCOMMANDS: readonly Subcommand[] = [
   helpSubcommand,
@@ -42,6 +44,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   resolveSubcommand,
   reopenSubcommand,
   reportSubcommand,
+  actionSubcommand,
+  actionsSubcommand,
 ];
 
 export const findSubcommand = (name: string): Subcommand | undefined => SUBCOMMANDS.find((c) => c.name === name.toLowerCase());

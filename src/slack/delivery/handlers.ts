@@ -8,6 +8,7 @@ import { confirmDeclared } from './confirmHandler.js';
 import { captureReactedMessage } from './captureHandler.js';
 import { updateDigest } from './digestHandler.js';
 import { postUpdate, refreshApproval, remindUpdate, requestApproval } from './updateHandlers.js';
+import { postOrRefreshActionList, refreshActionReminder, remindActionItem } from './actionItemHandlers.js';
 
 /**
  * Every effect kind and the code that makes Slack show it, each typed by its kind's payload. The
@@ -34,6 +35,9 @@ export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<K> } = {
   'update.approval': requestApproval,
   'update.approval_refresh': refreshApproval,
   'update.reminder': remindUpdate,
+  'actions.list': postOrRefreshActionList,
+  'action.reminder': remindActionItem,
+  'action.reminder_refresh': refreshActionReminder,
 };
 
 /** Run the handler of the attempt's kind. */
