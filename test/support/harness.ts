@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
 import { createVigil, type Vigil } from '../../src/app.js';
@@ -8,6 +7,7 @@ import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger, type Logger } from '../../src/shared/logger.js';
 import { SLACK_PACING, type Pacing } from '../../src/slack/delivery/lanePacer.js';
 import { slackSignatureHeaders } from './signing.js';
+import { scratchDir } from './scratch.js';
 import { BASE_POLICY, PEOPLE, TOKENS } from './testPolicy.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -73,7 +73,7 @@ export class Harness {
     this.clock = options.clock ?? new ManualClock('2026-11-22T16:01:00Z');
     this.logger = options.logger ?? silentLogger;
     this.pacing = options.slackPace ? SLACK_PACING : TEST_PACING;
-    this.dir = mkdtempSync(path.join(tmpdir(), 'vigil-test-'));
+    this.dir = scratchDir('vigil-test-');
   }
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createSlackEmulator, type SlackEmulator } from '@vigil/slack-emulator';
 import { fixture, SIGNING_SECRET } from './harness.js';
+import { scratchDir } from './scratch.js';
 import { BASE_POLICY, PEOPLE, TOKENS } from './testPolicy.js';
 import { VigilProcess } from './vigilProcess.js';
 
@@ -19,7 +19,7 @@ export class ProcessRig {
     const emulator = createSlackEmulator({ users: Object.values(PEOPLE).map((id) => ({ id, name: id.toLowerCase() })) });
     await emulator.start(0);
     emulator.addChannel({ name: 'announcements', id: 'C0ANNOUNCE' });
-    const dir = mkdtempSync(path.join(tmpdir(), 'vigil-process-'));
+    const dir = scratchDir('vigil-process-');
     writeFileSync(path.join(dir, 'vigil.config.yaml'), BASE_POLICY);
     const vigil = new VigilProcess({
       SLACK_BOT_TOKEN: emulator.token,
