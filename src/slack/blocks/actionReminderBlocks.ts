@@ -29,5 +29,5 @@ export function actionReminderMessage(item: ActionItemRow, incident: IncidentRow
     { type: 'section', text: md(`${status}\n>${item.status === 'done' ? `~${itemText(item.text)}~` : `*${itemText(item.text)}*`}\n${where}`), accessory: actionItemButton(item) },
   ];
   const fallback = item.status === 'done' ? 'Action item done' : dueStanding(item.dueAt, now).state === 'overdue' ? 'Action item overdue' : 'Action item due today';
-  return { text: `${fallback} (${incidentRef(incident.id)}): ${clip(item.text, 200)}`, blocks: fitBlocks(blocks) };
+  return { text: `${fallback} (${incidentRef(incident.id)}): ${itemText(item.text, 200)}`, blocks: fitBlocks(blocks) };
 }
