@@ -226,7 +226,7 @@ describe.each(SIZES)('every builder with %i-character sender fields', (n) => {
     };
     const kinds: NoticeKind[] = [
       'signal_cleared', 'alert_attached', 'acknowledged', 'page_sent', 'unacknowledged_reminder', 'severity_changed',
-      'category_changed', 'role_assigned', 'status_changed', 'resolved', 'reopened', 'note_added', 'nobody_to_page',
+      'category_changed', 'role_assigned', 'status_changed', 'resolved', 'reopened', 'note_added', 'nobody_to_page', 'action_added',
     ];
     for (const kind of kinds) expectTextFits(noticeText(kind, v, data));
   });
