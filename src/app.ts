@@ -10,6 +10,7 @@ import { GroupCommit } from './db/groupCommit.js';
 import { webhookHandler } from './ingest/webhookHandler.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { registerStatusRoutes } from './statusPage/statusRoutes.js';
+import { registerApiRoutes } from './api/apiRoutes.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { requestIdFrom, withRequest } from './shared/requestContext.js';
@@ -85,6 +86,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
     res.json({ ok: true });
   });
   registerStatusRoutes(expressApp, ctx);
+  registerApiRoutes(expressApp, ctx);
   createSlackApp({
     expressApp,
     signingSecret: options.slack.signingSecret,

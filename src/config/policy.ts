@@ -6,7 +6,8 @@ import type { PolicyFile } from './policySchema.js';
 import { AUDIENCES, type Audience } from '../domain/stakeholderUpdates.js';
 import { DEFAULT_CADENCE, type CadencePolicy } from '../domain/updateCadence.js';
 
-export type SourceKind = 'alertmanager' | 'detector';
+/** A webhook format a source may deliver, or `api`: a reader of the JSON API under /api. */
+export type SourceKind = 'alertmanager' | 'detector' | 'api';
 export interface Source {
   name: string;
   kind: SourceKind;

@@ -81,7 +81,7 @@ export const policyFileSchema = z.strictObject({
     .array(
       z.strictObject({
         name: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'must be a simple name'),
-        kind: z.enum(['alertmanager', 'detector']),
+        kind: z.enum(['alertmanager', 'detector', 'api']),
         token: z.string().min(16, 'must be at least 16 characters'),
       }),
     )
