@@ -3,6 +3,7 @@ import { escalateSubcommand, oncallSubcommand, roleSubcommand } from './people.j
 import { listSubcommand, noteSubcommand, runbookSubcommand, statusSubcommand, timelineSubcommand } from './records.js';
 import { reportSubcommand, updateSubcommand } from './comms.js';
 import { actionSubcommand, actionsSubcommand } from './followUp.js';
+import { statsSubcommand } from './stats.js';
 import type { Subcommand } from './subcommand.js';
 
 /** Lists every subcommand, in the registry's order. */
@@ -46,6 +47,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   reportSubcommand,
   actionSubcommand,
   actionsSubcommand,
+  statsSubcommand,
 ];
 
 export const findSubcommand = (name: string): Subcommand | undefined => SUBCOMMANDS.find((c) => c.name === name.toLowerCase());
