@@ -20,7 +20,14 @@ export const ACTION_ITEM_LISTENERS: readonly Listener[] = [
   button(ACTION_ITEM_ACTION_PATTERN, async (who, { action, respond }, deps) => {
     const value = actionItemValue.parse(JSON.parse(action.value ?? ''));
     const { changed, item } = setActionItemStatus(deps.ctx, { itemId: value.itemId, done: value.done, userId: who.userId });
-    if (value.list && who.channelId) await respond({ replace_original: true, ...actionsListReply(deps.ctx, who.userId, who.channelId, value.list) });
+    if (value.list && who.channelId) {
+      // The change is committed either way; a list that could not be replaced is only stale.
+      try {
+        await respond({ replace_original: true, ...actionsListReply(deps.ctx, who.userId, who.channelId, value.list) });
+      } catch (error) {
+        deps.logger.warn('slack: could not replace the action items list', { error: (error as Error).message });
+      }
+    }
     if (changed) return undefined;
     return item.status === 'done' ? `That action item is already done (by ${mention(item.doneBy)}).` : 'That action item is already open.';
   }),
