@@ -33,9 +33,10 @@ async function alert(fields: Record<string, unknown>, startedMinutesAgo: number)
   return { id, channel: h.incidentChannel(id)!.id };
 }
 
-async function resolve(channel: string): Promise<void> {
+/** Resolve through the form, choosing contributing factors (a multi-select, read like checkboxes). */
+async function resolve(channel: string, factors: string[]): Promise<void> {
   await h.command('resolve', { channel });
-  const submitted = await submitView(h, lastModal(h), { summary: text('Rolled back'), modelRolledBack: radio('yes') });
+  const submitted = await submitView(h, lastModal(h), { summary: text('Rolled back'), modelRolledBack: radio('yes'), contributingFactors: checks(...factors) });
   expect(submitted.text).toBe('');
   await h.settle();
 }
@@ -85,10 +86,10 @@ beforeAll(async () => {
   h.clock.advance(16 * MINUTE);
   await h.type('state mitigated rolled back', { channel: first.channel });
   h.clock.advance(30 * MINUTE);
-  await resolve(first.channel);
+  await resolve(first.channel, ['monitoring gap', 'data pipeline']);
 
   // 2. SEV2 accuracy drop on churn-model, impact 10 minutes before; acknowledged after 2, mitigated
-  //    at 15, resolved at 40. TTD 10m, TTA 2m, TTM 25m, TTR 50m.
+  //    at 15, resolved at 40. TTD 10m, TTA 2m, TTM 25m, TTR 50m. Both name "monitoring gap".
   h.clock.advance(2 * HOUR);
   const second = await alert({ dedupKey: 'stats-2', signal: 'accuracy_drop', severity: 'SEV2', model: { name: 'churn-model', version: 'v7' }, metric: { name: 'accuracy', value: 0.8, threshold: 0.85 } }, 10);
   h.clock.advance(2 * MINUTE);
@@ -96,7 +97,7 @@ beforeAll(async () => {
   h.clock.advance(13 * MINUTE);
   await h.type('state mitigated', { channel: second.channel });
   h.clock.advance(25 * MINUTE);
-  await resolve(second.channel);
+  await resolve(second.channel, ['monitoring gap']);
 
   // 3. SEV2 pipeline failure on feature-pipeline, impact 5 minutes before; acknowledged after 6,
   //    still open. TTD 5m, TTA 6m, no TTM, no TTR.
@@ -165,7 +166,10 @@ describe('GET /api/stats', () => {
     expect(overall.ttm).toEqual({ n: 2, median: 2250, p90: 2850, mean: 2250 });
     // TTR 80, 50: median 65m; p90 50 + 0.9 * 30 = 77m; mean 65m.
     expect(overall.ttr).toEqual({ n: 2, median: 3900, p90: 4620, mean: 3900 });
-    expect(overall.topFactors).toEqual([]);
+    expect(overall.topFactors).toEqual([
+      { factor: 'monitoring gap', count: 2 },
+      { factor: 'data pipeline', count: 1 },
+    ]);
 
     expect(stats.bySeverity.map((g) => [g.severity, g.count])).toEqual([
       ['SEV2', 2],
@@ -235,6 +239,7 @@ describe('/incident stats', () => {
     // feature-pipeline has no TTR: a dash beside n 0, never 0s.
     expect(reply).toMatch(/feature-pipeline · 1 incident · 1 by a detector \(100%\)\n.*\n.*\n.*\n.*\n\s+TTR\s+0\s+—\s+—\s+—/);
     expect(reply).not.toContain('ranker');
+    expect(reply).toContain('*Top contributing factors:* monitoring gap (2), data pipeline (1)');
     expect(reply).toContain('chart of TTR over time');
 
     const file = await h.emulator.waitFor(() => h.emulator.files().find((f) => f.filename.startsWith('ttr-') && f.channel === general));
