@@ -21,8 +21,10 @@ import {
   templateFileName,
   type TemplateForm,
   type TemplateMoment,
+  REVIEW_TEMPLATE,
 } from './templateNames.js';
 import type { UpdateTemplateData } from './updateData.js';
+import { sampleReviewData, type ReviewTemplateData } from './reviewTemplateData.js';
 
 const BUILT_IN_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -31,6 +33,8 @@ export interface Templates {
   render(moment: TemplateMoment, audience: Audience, form: TemplateForm, data: UpdateTemplateData): string;
   /** The public status page, as HTML. */
   renderStatusPage(data: StatusPageData): string;
+  /** The post-incident review, as Markdown, every value escaped for it. */
+  renderReview(data: ReviewTemplateData): string;
   /** The built-in files a team's folder replaced, for the start log. */
   readonly overridden: readonly string[];
 }
@@ -111,7 +115,7 @@ function readOverrides(folder: string, cwd: string): Source[] {
       const shownAs = `${shownFolder}/${file}`;
       if (!TEMPLATE_FILES.includes(file)) {
         throw new ConfigError(
-          `templates: ${shownAs}: not a template name; use <moment>.<audience>.<slack|md>.hbs (moment initial, update, resolution or report; audience client, executive or internal) or ${STATUS_PAGE_TEMPLATE}`,
+          `templates: ${shownAs}: not a template name; use <moment>.<audience>.<slack|md>.hbs (moment initial, update, resolution or report; audience client, executive or internal) or ${STATUS_PAGE_TEMPLATE} or ${REVIEW_TEMPLATE}`,
         );
       }
       return { file, shownAs, text: readFileSync(path.join(absolute, file), 'utf8') };
@@ -173,7 +177,14 @@ function compileTemplates(sources: Map<string, Source>, overrides: Source[]): Te
   dryRun(statusSource, () => renderStatusPage(sampleStatusPage()));
   dryRun(statusSource, () => renderStatusPage(sampleStatusPage(true)));
 
+  const reviewSource = sourceOf(REVIEW_TEMPLATE);
+  const review = compile(envs.markdown, reviewSource, 'markdown');
+  const renderReview = (data: ReviewTemplateData): string => tidy(review(escapeDeep(data, 'markdown'), { data: { timeZone: 'UTC', now: new Date() } })) + '\n';
+  dryRun(reviewSource, () => renderReview(sampleReviewData(true)));
+  dryRun(reviewSource, () => renderReview(sampleReviewData(false)));
+
   return {
+    renderReview,
     render(moment, audience, form, data) {
       const file = templateFileName(moment, audience, form);
       const compiled = updates.get(file);

@@ -16,6 +16,9 @@ const FORM_SUFFIX: Record<TemplateForm, string> = { slack: 'slack', markdown: 'm
 
 export const STATUS_PAGE_TEMPLATE = 'status-page.html.hbs';
 
+/** The post-incident review (Markdown). */
+export const REVIEW_TEMPLATE = 'review.md.hbs';
+
 /** "initial.client.slack.hbs". */
 export const templateFileName = (moment: TemplateMoment, audience: Audience, form: TemplateForm): string =>
   `${moment}.${audience}.${FORM_SUFFIX[form]}.hbs`;
@@ -35,4 +38,5 @@ export const UPDATE_TEMPLATE_KEYS: readonly UpdateTemplateKey[] = TEMPLATE_MOMEN
 export const TEMPLATE_FILES: readonly string[] = [
   ...UPDATE_TEMPLATE_KEYS.map(({ moment, audience, form }) => templateFileName(moment, audience, form)),
   STATUS_PAGE_TEMPLATE,
+  REVIEW_TEMPLATE,
 ];

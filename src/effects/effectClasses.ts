@@ -35,6 +35,8 @@ export const EFFECT_CLASS: Record<EffectKind, EffectClass> = {
   'actions.list': 'chatter',
   'action.reminder': 'chatter',
   'action.reminder_refresh': 'chatter',
+  'review.upload': 'chatter',
+  'review.reminder': 'chatter',
 };
 
 /** The class of a stored kind; one this version does not know is core, so it is tried (and given up) at once. */

@@ -51,6 +51,10 @@ export interface EffectPayloads {
   'update.approval': { updateId: number; channel: string | null };
   /** Re-render that approval message from the update's state (approved and posted, or edited). */
   'update.approval_refresh': { updateId: number; channel: string | null };
+  /** Upload a compiled review version to the incident channel as a Markdown file. */
+  'review.upload': { reviewId: number };
+  /** Tell the commander (else whoever resolved it) the review is due soon or overdue. */
+  'review.reminder': { reminder: 'due_soon' | 'overdue'; dueAt: string };
   /** Tell the comms lead (else the commander) an update is near, due, or prompted by a change. */
   'update.reminder': { reminder: 'due_soon' | 'overdue' | 'prompt'; dueAt: string | null; reason: string | null };
   /** The incident's action items as one message in its channel, with Done buttons: posted once, then edited in place. */
@@ -88,6 +92,8 @@ export const EFFECT_KINDS = [
   'actions.list',
   'action.reminder',
   'action.reminder_refresh',
+  'review.upload',
+  'review.reminder',
 ] as const satisfies readonly EffectKind[];
 
 // A kind added to EffectPayloads but not to the list above fails to compile here.

@@ -48,6 +48,8 @@ const PAYLOAD_SCHEMAS: { [K in EffectKind]: z.ZodType<EffectPayloads[K]> } = {
   'update.post': z.object({ updateId: z.number().int().positive(), channel: z.string().min(1).nullable() }),
   'update.approval': z.object({ updateId: z.number().int().positive(), channel: z.string().min(1).nullable() }),
   'update.approval_refresh': z.object({ updateId: z.number().int().positive(), channel: z.string().min(1).nullable() }),
+  'review.upload': z.object({ reviewId: z.number().int().positive() }),
+  'review.reminder': z.object({ reminder: z.enum(['due_soon', 'overdue']), dueAt: z.iso.datetime() }),
   'update.reminder': z.object({ reminder: z.enum(['due_soon', 'overdue', 'prompt']), dueAt: z.iso.datetime().nullable(), reason: z.string().nullable() }),
   'actions.list': nothing,
   'action.reminder': z.object({ itemId: z.number().int().positive() }),

@@ -136,6 +136,12 @@ function describeStructured(event: TimelineEvent): EventPart[] {
       return [text('Action item done: '), said(e.data.text)];
     case 'action.reopened':
       return [text('Action item reopened: '), said(e.data.text)];
+    case 'review.compiled':
+      return [text(`Post-incident review v${e.data.version} compiled by `), user(e.actor)];
+    case 'review.completed':
+      return [text('Post-incident review marked complete by '), user(e.actor)];
+    case 'review.reminded':
+      return [text(`Post-incident review ${e.data.reminder === 'overdue' ? 'overdue' : 'due soon'} (due ${e.data.dueAt.slice(0, 10)})`)];
     case 'event.starred':
       return [user(e.actor), text(e.data.starred ? ' starred an event for the review' : ' unstarred an event')];
     case 'update.snoozed':

@@ -10,6 +10,9 @@ import { requirePermission, type Actor } from './requirePermission.js';
 import { stopEscalation } from './escalation/stopEscalation.js';
 import { refreshHomes } from './refreshHomes.js';
 import { promptResolutionNotice } from './updates/cadence.js';
+import { applyImpactStart } from './review/correctImpactStart.js';
+import { reviewDueAt, type ContributingFactor } from '../domain/reviewDue.js';
+import type { HarmLevel } from '../domain/types.js';
 
 export interface Resolution {
   summary: string;
@@ -17,6 +20,11 @@ export interface Resolution {
   modelRolledBack: boolean;
   /** When customers stopped being affected, if they were. */
   customerImpactEndedAt?: Date;
+  /** A correction of when impact started, when the alerts' startedAt was wrong. */
+  impactStartedAt?: Date;
+  /** Event (harm done), near miss, or issue. */
+  harmLevel?: HarmLevel;
+  contributingFactors?: ContributingFactor[];
 }
 
 /** What is stored in `incidents.resolution` and on the timeline; the review reads these names. */
@@ -25,6 +33,8 @@ export interface StoredResolution {
   rootCause: string | null;
   modelRolledBack: boolean;
   customerImpactEndedAt: string | null;
+  harmLevel?: HarmLevel | null;
+  contributingFactors?: ContributingFactor[];
 }
 
 // A datetimepicker rounds to the minute, so "now" picked by a person may lie slightly ahead.
@@ -63,9 +73,24 @@ export function resolveIncident(ctx: UseCaseContext, input: { incidentId: number
       rootCause: input.resolution.rootCause ?? null,
       modelRolledBack: input.resolution.modelRolledBack,
       customerImpactEndedAt: endedAt ? endedAt.toISOString() : null,
+      harmLevel: input.resolution.harmLevel ?? null,
+      contributingFactors: input.resolution.contributingFactors ?? [],
     };
+    if (input.resolution.impactStartedAt) applyImpactStart(tx, incident, input.resolution.impactStartedAt, input.actor.userId, 'corrected when resolving', now);
+    const due = reviewDueAt(incident.severity, now);
     tx.update(incidents)
-      .set({ status: 'resolved', resolvedAt: now, resolvedBy: input.actor.userId, resolution, updatedAt: now })
+      .set({
+        status: 'resolved',
+        resolvedAt: now,
+        resolvedBy: input.actor.userId,
+        resolution,
+        harmLevel: input.resolution.harmLevel ?? null,
+        // Reopened and resolved again: the review is due from this resolution, reminders afresh.
+        reviewDueAt: due ?? null,
+        reviewReminder: null,
+        reviewRemindedAt: null,
+        updatedAt: now,
+      })
       .where(eq(incidents.id, incident.id))
       .run();
     appendTimeline(tx, incident.id, now, {

@@ -7,7 +7,7 @@ import { VIGIL_ACTOR, isPersonActor } from '../domain/actors.js';
 import type { PlannedStep, StepStopsWhen } from '../domain/escalationPlan.js';
 import type { IncidentState } from '../domain/lifecycle.js';
 import type { IncidentRole } from '../domain/roles.js';
-import type { Category, MetricReading, Severity, SignalKind } from '../domain/types.js';
+import type { Category, HarmLevel, MetricReading, Severity, SignalKind } from '../domain/types.js';
 import type { Audience, ImpactLevel, UpdateMoment, UpdateState } from '../domain/stakeholderUpdates.js';
 
 // The timeline is data: each event is its kind plus the facts of it (who acted, whom it was
@@ -66,6 +66,8 @@ export interface TimelineDataByKind {
     rootCause: string | null;
     modelRolledBack: boolean;
     customerImpactEndedAt: string | null;
+    harmLevel?: HarmLevel | null;
+    contributingFactors?: string[];
     from: string;
     sinceDeclaredMs: number;
   };
@@ -101,6 +103,11 @@ export interface TimelineDataByKind {
   'action.added': { itemId: number; text: string; owner: string | null; dueAt: string | null };
   'action.done': { itemId: number; text: string };
   'action.reopened': { itemId: number; text: string };
+  /** A version of the post-incident review was compiled (and is being uploaded). */
+  'review.compiled': { reviewId: number; version: number; changes: string[] };
+  'review.completed': Record<string, never>;
+  /** The commander was told the review is due soon, or overdue. */
+  'review.reminded': { reminder: 'due_soon' | 'overdue'; dueAt: string };
   /** Starred (or unstarred) for the review. */
   'event.starred': { eventId: number; starred: boolean };
 }

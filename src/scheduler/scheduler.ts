@@ -3,6 +3,7 @@ import type { UseCaseContext } from '../incidents/context.js';
 import { fireDueEscalations } from '../incidents/escalation/fireSteps.js';
 import { remindUnacknowledged } from '../incidents/remindUnacknowledged.js';
 import { remindStakeholderUpdates } from '../incidents/updates/remindUpdates.js';
+import { remindReviews } from '../incidents/review/remindReviews.js';
 import { pruneDeliveredEffects } from '../effects/outbox.js';
 import { remindActionItems } from '../incidents/actionItems/remindActionItems.js';
 
@@ -26,6 +27,7 @@ export const JOBS: readonly Job[] = [
   { name: 'stakeholder-updates', pattern: '5,20,35,50 * * * * *', run: remindStakeholderUpdates },
   // Reminders go out on a day's 09:00 UTC slot: once a minute is on time, and cheap when none is due.
   { name: 'action-items', pattern: '40 * * * * *', run: remindActionItems },
+  { name: 'reviews', pattern: '50 * * * * *', run: remindReviews },
   {
     name: 'outbox-pruning',
     pattern: '0 17 * * * *',

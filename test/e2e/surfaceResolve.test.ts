@@ -57,6 +57,8 @@ describe('resolving an incident', () => {
       rootCause: 'Retrain on a week of mislabelled data',
       modelRolledBack: true,
       customerImpactEndedAt: new Date(Math.floor(impactEnded.getTime() / 1000) * 1000).toISOString(),
+      harmLevel: null,
+      contributingFactors: [],
     });
     const event = timelineOf(h, 'incident.resolved')[0]!;
     expect(event.actor).toBe(PEOPLE.responder);

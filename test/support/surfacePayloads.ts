@@ -24,6 +24,10 @@ export const checks = (...values: string[]): FieldState => ({
   type: 'checkboxes',
   selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })),
 });
+export const multi = (...values: string[]): FieldState => ({
+  type: 'multi_static_select',
+  selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })),
+});
 export const dateTime = (at: Date | null): FieldState => ({
   type: 'datetimepicker',
   selected_date_time: at === null ? null : Math.floor(at.getTime() / 1000),

@@ -17,7 +17,7 @@ describe('the /incident registry', () => {
   it('help lists every subcommand, in the registry\'s order', async () => {
     const help = SUBCOMMANDS.find((c) => c.name === 'help')!;
     const reply = await help.run({ userId: 'U1', channelId: 'C1', args: '', triggerId: 't' }, {} as never);
-    const listed = [...(reply?.text ?? '').matchAll(/`\/incident (\w+)/g)].map((m) => m[1]);
+    const listed = [...(reply?.text ?? '').matchAll(/`\/incident ([\w-]+)/g)].map((m) => m[1]);
     expect(listed).toEqual(SUBCOMMANDS.map((c) => c.name));
   });
 

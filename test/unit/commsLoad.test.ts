@@ -29,8 +29,8 @@ function loadError(folder = './custom'): string {
 }
 
 describe('built-in templates', () => {
-  it('are all 25 and all compile', () => {
-    expect(TEMPLATE_FILES).toHaveLength(25);
+  it('are all 26 and all compile (24 updates and reports, the status page, the review)', () => {
+    expect(TEMPLATE_FILES).toHaveLength(26);
     expect(loadTemplates().overridden).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ const POSTED_ACTION_IDS = [
   ...INCIDENT_ROLES.map(claimRoleActionId),
   checklistActionId('step-1'),
   ACTIONS.draftUpdate,
+  ACTIONS.compileReview,
   ACTIONS.approveUpdate,
   ACTIONS.editUpdate,
   snoozeActionId(15),

@@ -35,9 +35,9 @@ describe('manifest.yml', () => {
     expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
   });
 
-  it('declares the shortcut the code answers', () => {
-    expect(manifest.features.shortcuts.map((s) => s.callback_id)).toEqual([SHORTCUTS.addToTimeline]);
-    expect(LISTENERS.flatMap((l) => (l.kind === 'shortcut' ? [l.callbackId] : []))).toEqual([SHORTCUTS.addToTimeline]);
+  it('declares the shortcuts the code answers', () => {
+    expect(manifest.features.shortcuts.map((s) => s.callback_id)).toEqual([SHORTCUTS.addToTimeline, SHORTCUTS.starForReview]);
+    expect(LISTENERS.flatMap((l) => (l.kind === 'shortcut' ? [l.callbackId] : []))).toEqual([SHORTCUTS.addToTimeline, SHORTCUTS.starForReview]);
   });
 
   it('declares the slash commands the code answers', () => {

@@ -12,6 +12,7 @@ export const ACTIONS = {
   approveUpdate: 'update:approve',
   editUpdate: 'update:edit',
   snoozeUpdates: 'update:snooze',
+  compileReview: 'review:compile',
   actionItemToggle: 'action-item:toggle',
 } as const;
 

@@ -11,4 +11,5 @@ export const VIEWS = {
 /** Message shortcuts; the same ids go into the app manifest's `shortcuts`. */
 export const SHORTCUTS = {
   addToTimeline: 'add_to_timeline',
+  starForReview: 'star_for_review',
 } as const;

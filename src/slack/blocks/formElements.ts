@@ -54,6 +54,10 @@ export function selectInput(field: string, options: InputOptions & { choices: Pl
   );
 }
 
+export function multiSelectInput(field: string, options: InputOptions & { choices: PlainTextOption[]; placeholder: string }): InputBlock {
+  return input(field, { type: 'multi_static_select', action_id: field, placeholder: plain(options.placeholder, 150), options: options.choices }, options);
+}
+
 export function radioInput(field: string, options: InputOptions & { choices: PlainTextOption[] }): InputBlock {
   return input(field, { type: 'radio_buttons', action_id: field, options: options.choices }, options);
 }

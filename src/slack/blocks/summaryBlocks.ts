@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { escapeMrkdwn, isSlackUserId, mrkdwnLink, truncate } from '../format/mrkdwn.js';
 import type { IncidentView } from '../../incidents/readModel.js';
 import { INCIDENT_ROLES, ROLE_TITLES } from '../../domain/roles.js';
+import { compileReviewButton } from './reviewBlocks.js';
 import { ACTIONS, claimRoleActionId, encodeClaimRoleValue, type DraftUpdateValue } from './actionIds.js';
 import { SEVERITY_EMOJI, actorText, incidentRef, md, mention, metricText, modelText, plain, slackTime } from './format.js';
 import { BUDGETS, FULL_TEXT, clip, fitBlocks, fitText } from './limits.js';
@@ -141,7 +142,7 @@ export function summaryBlocks(view: IncidentView): KnownBlock[] {
     blocks.push({ type: 'actions', block_id: 'incident-actions', elements: buttons });
   } else {
     // Resolved: stakeholders still need the resolution notification.
-    blocks.push({ type: 'actions', block_id: 'incident-actions', elements: [draftUpdateButton(incident.id)] });
+    blocks.push({ type: 'actions', block_id: 'incident-actions', elements: [draftUpdateButton(incident.id), compileReviewButton(incident.id)] });
   }
   if (view.nextUpdateDueAt) {
     blocks.push({ type: 'context', elements: [md(`:loudspeaker: Next stakeholder update due ${slackTime(view.nextUpdateDueAt)}`)] });

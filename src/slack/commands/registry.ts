@@ -4,6 +4,7 @@ import { listSubcommand, noteSubcommand, runbookSubcommand, statusSubcommand, ti
 import { reportSubcommand, updateSubcommand } from './comms.js';
 import { actionSubcommand, actionsSubcommand } from './followUp.js';
 import { statsSubcommand } from './stats.js';
+import { impactStartSubcommand, reviewSubcommand } from './review.js';
 import type { Subcommand } from './subcommand.js';
 
 /** Lists every subcommand, in the registry's order. */
@@ -45,6 +46,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   resolveSubcommand,
   reopenSubcommand,
   reportSubcommand,
+  impactStartSubcommand,
+  reviewSubcommand,
   actionSubcommand,
   actionsSubcommand,
   statsSubcommand,

@@ -8,6 +8,7 @@ import { confirmDeclared } from './confirmHandler.js';
 import { captureReactedMessage } from './captureHandler.js';
 import { updateDigest } from './digestHandler.js';
 import { postUpdate, refreshApproval, remindUpdate, requestApproval } from './updateHandlers.js';
+import { remindReview, uploadReview } from './reviewHandlers.js';
 import { postOrRefreshActionList, refreshActionReminder, remindActionItem } from './actionItemHandlers.js';
 
 /**
@@ -35,6 +36,8 @@ export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<K> } = {
   'update.approval': requestApproval,
   'update.approval_refresh': refreshApproval,
   'update.reminder': remindUpdate,
+  'review.upload': uploadReview,
+  'review.reminder': remindReview,
   'actions.list': postOrRefreshActionList,
   'action.reminder': remindActionItem,
   'action.reminder_refresh': refreshActionReminder,

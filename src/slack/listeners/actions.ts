@@ -9,6 +9,7 @@ import { escalateNow } from '../../incidents/escalateNow.js';
 import { postRunbook } from '../../incidents/postRunbook.js';
 import { assertResolvable } from '../../incidents/resolveIncident.js';
 import { setChecklistItem } from '../../incidents/setChecklistItem.js';
+import { compileReview } from '../../incidents/review/compileReview.js';
 import { ACTIONS, CHECKLIST_ACTION_PATTERN, CLAIM_ROLE_ACTION_PATTERN } from '../blocks/actionIds.js';
 import { incidentRef } from '../blocks/format.js';
 import { resolveModal } from '../blocks/resolveModal.js';
@@ -97,6 +98,13 @@ export const ACTION_LISTENERS: readonly Listener[] = [
   button(CHECKLIST_ACTION_PATTERN, (who, { action }, deps) => {
     setChecklistItem(deps.ctx, { ...checklistValue.parse(JSON.parse(action.value ?? '')), userId: who.userId });
     return undefined;
+  }),
+
+  /** Compile review, on the resolved summary and on review reminders: the file follows in the channel. */
+  button(ACTIONS.compileReview, (who, { action }, deps) => {
+    const incidentId = incidentIdValue.parse(action.value);
+    const review = compileReview(deps.ctx, { incidentId, userId: who.userId });
+    return `:memo: Compiling review *v${review.version}* of ${incidentRef(incidentId)}; it is being posted in the incident channel.`;
   }),
 
   /** Resolve, from the summary message: open the resolve form, or say privately why not. */

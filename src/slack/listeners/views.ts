@@ -3,7 +3,8 @@
 // refusal shows in the form; everything else Slack must see goes through the outbox.
 
 import { z } from 'zod';
-import { CATEGORIES, SEVERITIES } from '../../domain/types.js';
+import { CATEGORIES, HARM_LEVELS, SEVERITIES } from '../../domain/types.js';
+import { CONTRIBUTING_FACTORS } from '../../domain/reviewDue.js';
 import { declareIncident, type Declaration } from '../../incidents/declareIncident.js';
 import { resolveIncident, type Resolution } from '../../incidents/resolveIncident.js';
 import { VIEWS } from '../blocks/callbackIds.js';
@@ -49,6 +50,9 @@ const resolveFormSchema = z.object({
   modelRolledBack: z.enum(['yes', 'no'], { error: 'Say whether the model was rolled back.' }),
   /** Unix seconds, as Slack's datetimepicker sends them. */
   customerImpactEndedAt: z.number().int().positive().optional(),
+  impactStartedAt: z.number().int().positive().optional(),
+  harmLevel: z.enum(HARM_LEVELS).optional(),
+  contributingFactors: z.array(z.enum(CONTRIBUTING_FACTORS)).optional(),
 });
 
 function resolutionFrom(form: z.infer<typeof resolveFormSchema>): Resolution {
@@ -57,6 +61,9 @@ function resolutionFrom(form: z.infer<typeof resolveFormSchema>): Resolution {
     ...(form.rootCause ? { rootCause: form.rootCause } : {}),
     modelRolledBack: form.modelRolledBack === 'yes',
     ...(form.customerImpactEndedAt ? { customerImpactEndedAt: new Date(form.customerImpactEndedAt * 1000) } : {}),
+    ...(form.impactStartedAt ? { impactStartedAt: new Date(form.impactStartedAt * 1000) } : {}),
+    ...(form.harmLevel ? { harmLevel: form.harmLevel } : {}),
+    ...(form.contributingFactors?.length ? { contributingFactors: form.contributingFactors } : {}),
   };
 }
 
