@@ -170,6 +170,19 @@ describe('the post-incident review of a scripted incident', () => {
     expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
+  it('starring one of Vigil\'s messages stars the change it announced, and the next version shows it', async () => {
+    const notice = h.channelMessages(1).find((m) => (m.text ?? '').includes('Commander') && (m.text ?? '').includes(PEOPLE.lead))!;
+    expect(notice).toBeDefined();
+    const starred = await messageShortcut(h, 'star_for_review', { channel, ts: notice.ts, text: notice.text ?? '', author: 'UVIGILBOT' });
+    expect(starred.status).toBe(200);
+    await h.settle();
+    expect(JSON.stringify(h.emulator.responses.at(-1)?.body)).toContain('Starred for the INC-1 review');
+    await h.type('review', { channel });
+    const v3 = await reviewFile(h, 1, 3);
+    expect(section(v3.content, 'Timeline')).toContain(`Commander: @${PEOPLE.lead}`);
+    expect(v3.content).toContain('- Timeline changed');
+  });
+
   it('reminds the commander before the review is due and when overdue, until it is marked done', async () => {
     const reminders = () => h.channelMessages(1).filter((m) => (m.text ?? '').includes('post-incident review of INC-1'));
     await h.advance(3 * 24 * 60 * MINUTE);
