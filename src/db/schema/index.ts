@@ -8,3 +8,5 @@ export * from './escalation.js';
 export * from './roles.js';
 export * from './updates.js';
 export * from './reviews.js';
+export * from './deployments.js';
+export * from './operatorActions.js';
