@@ -6,6 +6,7 @@ import type { Policy } from './policy.js';
 export const DEMO_SOURCES = [
   { name: 'local-alertmanager', kind: 'alertmanager', token: 'local-alertmanager-token' },
   { name: 'local-detector', kind: 'detector', token: 'local-detector-token' },
+  { name: 'local-deployments', kind: 'deployments', token: 'local-deployments-token' },
   { name: 'local-api', kind: 'api', token: 'local-api-token' },
 ] as const;
 

@@ -5,9 +5,10 @@ import { defaultEscalationPolicy } from '../domain/escalationPlan.js';
 import type { PolicyFile } from './policySchema.js';
 import { AUDIENCES, type Audience } from '../domain/stakeholderUpdates.js';
 import { DEFAULT_CADENCE, type CadencePolicy } from '../domain/updateCadence.js';
+import type { OperatorActionKind } from '../domain/operatorActions.js';
 
 /** A webhook format a source may deliver, or `api`: a reader of the JSON API under /api. */
-export type SourceKind = 'alertmanager' | 'detector' | 'api';
+export type SourceKind = 'alertmanager' | 'detector' | 'deployments' | 'api';
 export interface Source {
   name: string;
   kind: SourceKind;
@@ -32,6 +33,15 @@ export interface Policy {
   runbooksFolder?: string;
   stakeholders: Stakeholders;
   statusPage: { title: string; timeZone: string };
+  /** The operator's HTTP hooks for rollback and the kill switch; an action without one is not offered. */
+  actions: Partial<Record<OperatorActionKind, ActionHook>>;
+}
+
+/** Where an operator action is sent, the secret its requests are signed with, and how long to wait. */
+export interface ActionHook {
+  url: string;
+  secret: string;
+  timeoutMs: number;
 }
 
 /** Where one audience's updates go and who must approve them first. */
@@ -86,6 +96,7 @@ export function builtInPolicy(): Policy {
       cadence: { ...DEFAULT_CADENCE, everyMs: { ...DEFAULT_CADENCE.everyMs }, firstWithinMs: { ...DEFAULT_CADENCE.firstWithinMs } },
     },
     statusPage: { title: 'Service status', timeZone: 'UTC' },
+    actions: {},
   };
 }
 
@@ -159,6 +170,11 @@ export function policyFromFile(file: PolicyFile): Policy {
   if (file.runbooks) policy.runbooksFolder = file.runbooks.folder;
   if (file.stakeholders) policy.stakeholders = stakeholdersFrom(file.stakeholders, policy.stakeholders);
   if (file.statusPage) policy.statusPage = { title: file.statusPage.title, timeZone: file.statusPage.timeZone ?? 'UTC' };
+  if (file.actions) {
+    for (const [action, hook] of Object.entries(file.actions)) {
+      if (hook) policy.actions[action as OperatorActionKind] = { url: hook.url, secret: hook.secret, timeoutMs: hook.timeout };
+    }
+  }
   return policy;
 }
 

@@ -74,6 +74,13 @@ const audienceSchema = z.strictObject({
   timeZone: timeZone.optional(),
 });
 
+/** An operator's hook: an http(s) URL, the secret requests are signed with, and how long to wait for its answer. */
+const actionHookSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  secret: z.string().min(16, 'must be at least 16 characters'),
+  timeout: durationText.refine((ms) => ms >= 1000 && ms <= 60_000, 'must be between 1s and 60s').default(10_000),
+});
+
 const whoSchema = z.array(z.union([slackUserId, z.literal('anyone'), z.string().regex(/^S[A-Z0-9]+$/)]));
 
 export const policyFileSchema = z.strictObject({
@@ -81,7 +88,7 @@ export const policyFileSchema = z.strictObject({
     .array(
       z.strictObject({
         name: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'must be a simple name'),
-        kind: z.enum(['alertmanager', 'detector', 'api']),
+        kind: z.enum(['alertmanager', 'detector', 'deployments', 'api']),
         token: z.string().min(16, 'must be at least 16 characters'),
       }),
     )
@@ -117,6 +124,7 @@ export const policyFileSchema = z.strictObject({
     })
     .optional(),
   statusPage: z.strictObject({ title: z.string().min(1).max(100), timeZone: timeZone.optional() }).optional(),
+  actions: z.strictObject({ rollback: actionHookSchema.optional(), killSwitch: actionHookSchema.optional() }).optional(),
 });
 
 export type PolicyFile = z.infer<typeof policyFileSchema>;
