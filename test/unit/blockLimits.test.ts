@@ -31,7 +31,15 @@ import { ACTIONS } from '../../src/slack/blocks/actionIds.js';
 // surrogate pair must not be split.
 
 const FILLER = 'a&b<c>d "q" 🔥 <@U0ABC123> <https://x.example/p|x> `code` *b* _i_ ';
-const huge = (n: number, seed = ''): string => (seed + FILLER.repeat(Math.ceil(n / FILLER.length))).slice(0, n);
+// Made once per length and seed: the file asks for the same 100,000-character strings thousands of
+// times, and building each afresh took half of its time.
+const hugeMade = new Map<string, string>();
+const huge = (n: number, seed = ''): string => {
+  const key = `${n}:${seed}`;
+  let text = hugeMade.get(key);
+  if (text === undefined) hugeMade.set(key, (text = (seed + FILLER.repeat(Math.ceil(n / FILLER.length))).slice(0, n)));
+  return text;
+};
 const hugeUrl = (n: number): string => `https://example.com/${'p'.repeat(Math.max(0, n - 20))}`;
 
 const NOW = new Date('2026-11-22T16:30:00Z');
