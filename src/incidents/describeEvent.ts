@@ -2,6 +2,7 @@ import { formatDuration } from '../domain/duration.js';
 import { ROLE_TITLES } from '../domain/roles.js';
 import { PERMISSION_WORDS } from './requirePermission.js';
 import { AUDIENCE_WORDS } from '../domain/stakeholderUpdates.js';
+import { describeModelEvent } from './operatorActions/describeModelEvents.js';
 import { isLegacy, type StructuredEvent, type TimelineEvent } from './timeline.js';
 
 /**
@@ -146,5 +147,11 @@ function describeStructured(event: TimelineEvent): EventPart[] {
       return [user(e.actor), text(e.data.starred ? ' starred an event for the review' : ' unstarred an event')];
     case 'update.snoozed':
       return [text('Update reminders snoozed by '), user(e.actor), text(` until ${e.data.until.slice(11, 16)} UTC`)];
+    case 'deployment.recorded':
+    case 'operator_action.requested':
+    case 'operator_action.attempted':
+    case 'operator_action.answered':
+    case 'operator_action.recovery_confirmed':
+      return describeModelEvent(e);
   }
 }

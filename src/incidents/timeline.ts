@@ -9,6 +9,7 @@ import type { IncidentState } from '../domain/lifecycle.js';
 import type { IncidentRole } from '../domain/roles.js';
 import type { Category, HarmLevel, MetricReading, Severity, SignalKind } from '../domain/types.js';
 import type { Audience, ImpactLevel, UpdateMoment, UpdateState } from '../domain/stakeholderUpdates.js';
+import type { OperatorActionKind } from '../domain/operatorActions.js';
 
 // The timeline is data: each event is its kind plus the facts of it (who acted, whom it was
 // about, from and to, which alert, message or step). Nothing here is text for one surface;
@@ -110,6 +111,40 @@ export interface TimelineDataByKind {
   'review.reminded': { reminder: 'due_soon' | 'overdue'; dueAt: string };
   /** Starred (or unstarred) for the review. */
   'event.starred': { eventId: number; starred: boolean };
+  /** A deployment of the incident's model arrived while it was open (`deployedAt` ISO). */
+  'deployment.recorded': { deploymentId: number; model: string; version: string; environment: string; deployedAt: string; by: string; artifact: string | null };
+  /** A rollback or kill switch was confirmed: what will be sent, where, and its Idempotency-Key. */
+  'operator_action.requested': {
+    actionId: number;
+    action: OperatorActionKind;
+    model: string;
+    environment: string;
+    from: string | null;
+    to: string | null;
+    via: 'button' | 'command';
+    url: string;
+    idempotencyKey: string;
+    /** The JSON body, exactly as every attempt sends it. */
+    body: string;
+  };
+  /** One attempt that did not end the action: the hook's status and answer, or why there was none; it is retried. */
+  'operator_action.attempted': { actionId: number; action: OperatorActionKind; attempt: number; status: number | null; answer: string | null; error: string | null };
+  /** The hook accepted (2xx), refused (4xx), or never answered well after every retry. */
+  'operator_action.answered': {
+    actionId: number;
+    action: OperatorActionKind;
+    outcome: 'accepted' | 'refused' | 'failed';
+    model: string;
+    environment: string;
+    from: string | null;
+    to: string | null;
+    status: number | null;
+    answer: string | null;
+    error: string | null;
+    attempts: number;
+  };
+  /** Someone confirmed the model recovered after an accepted rollback. */
+  'operator_action.recovery_confirmed': { actionId: number; action: OperatorActionKind; version: string | null };
 }
 
 export type TimelineKind = keyof TimelineDataByKind;
