@@ -1,41 +1,56 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SlackEmulator } from '@vigil/slack-emulator';
+import { describe, it as base, type ExpectStatic } from 'vitest';
 import { PEOPLE } from '../support/testPolicy.js';
 import { ProcessRig } from '../support/processRig.js';
-import type { VigilProcess } from '../support/vigilProcess.js';
 
-describe('a crash mid-delivery loses nothing and doubles nothing', () => {
-  let rig: ProcessRig;
-  let emulator: SlackEmulator;
-  let vigil: VigilProcess;
+// Each test has its own emulator, database and Vigil process, so the three run side by side: most
+// of a test is waiting for a process to start, twice.
+const it = base.extend<{ rig: ProcessRig }>({
+  rig: async ({}, use) => {
+    const rig = await ProcessRig.create();
+    try {
+      await use(rig);
+    } finally {
+      await rig.destroy();
+    }
+  },
+});
 
-  beforeEach(async () => {
-    rig = await ProcessRig.create();
-    ({ emulator, vigil } = rig);
-  });
+/** Everything a new incident must produce in Slack, each exactly once. */
+async function expectCompleteIncidentExactlyOnce(rig: ProcessRig, expect: ExpectStatic): Promise<void> {
+  const { emulator } = rig;
+  const channel = await emulator.waitFor(() => emulator.channels().find((c) => c.name.startsWith('inc-1-')), 20_000);
+  const posts = () => emulator.messages(channel.id);
+  await emulator.waitFor(() => posts().some((m) => m.text.includes('L1: paged')) && emulator.dmsTo(PEOPLE.mlPrimary).length > 0, 20_000);
+  // Count only once the outbox is empty: every effect has been delivered, so a duplicate would be in Slack by now.
+  await rig.delivered();
+  expect(emulator.channels().filter((c) => c.name.startsWith('inc-'))).toHaveLength(1);
+  expect(posts().filter((m) => m.text.startsWith('INC-1 SEV1'))).toHaveLength(1);
+  expect(posts().filter((m) => m.text === 'Triage checklist')).toHaveLength(1);
+  expect(posts().filter((m) => m.text.includes('L1: paged'))).toHaveLength(1);
+  expect(emulator.dmsTo(PEOPLE.mlPrimary)).toHaveLength(1);
+  expect(emulator.messages('C0ANNOUNCE')).toHaveLength(1);
+  expect(channel.pins).toHaveLength(1);
+  expect(channel.members).toContain(PEOPLE.mlPrimary);
+}
 
-  afterEach(async () => {
-    await rig.destroy();
-  });
+/** Slack creates the channel but Vigil never hears back: kill it there, start it again, expect one channel. */
+async function killMidCreateAndRestart(rig: ProcessRig, expect: ExpectStatic): Promise<void> {
+  const { emulator, vigil } = rig;
+  await vigil.start();
+  emulator.injectFault('conversations.create', { hang: true });
+  expect((await rig.fireAlertmanager()).status).toBe(202);
+  await emulator.waitFor(() => emulator.callsTo('conversations.create').length === 1, 10_000);
+  await vigil.kill();
 
-  /** Everything a new incident must produce in Slack, each exactly once. */
-  async function expectCompleteIncidentExactlyOnce(): Promise<void> {
-    const channel = await emulator.waitFor(() => emulator.channels().find((c) => c.name.startsWith('inc-1-')), 20_000);
-    const posts = () => emulator.messages(channel.id);
-    await emulator.waitFor(() => posts().some((m) => m.text.includes('L1: paged')) && emulator.dmsTo(PEOPLE.mlPrimary).length > 0, 20_000);
-    // Count only once the outbox is empty: every effect has been delivered, so a duplicate would be in Slack by now.
-    await rig.delivered();
-    expect(emulator.channels().filter((c) => c.name.startsWith('inc-'))).toHaveLength(1);
-    expect(posts().filter((m) => m.text.startsWith('INC-1 SEV1'))).toHaveLength(1);
-    expect(posts().filter((m) => m.text === 'Triage checklist')).toHaveLength(1);
-    expect(posts().filter((m) => m.text.includes('L1: paged'))).toHaveLength(1);
-    expect(emulator.dmsTo(PEOPLE.mlPrimary)).toHaveLength(1);
-    expect(emulator.messages('C0ANNOUNCE')).toHaveLength(1);
-    expect(channel.pins).toHaveLength(1);
-    expect(channel.members).toContain(PEOPLE.mlPrimary);
-  }
+  await vigil.start();
+  await expectCompleteIncidentExactlyOnce(rig, expect);
+  expect(emulator.callsTo('conversations.create')).toHaveLength(1);
+}
 
-  it('killed while Slack was posting the summary: after restart every effect is delivered once', async () => {
+// Real processes start slowly on a busy machine: a minute per test, not the default half.
+describe.concurrent('a crash mid-delivery loses nothing and doubles nothing', { timeout: 60_000 }, () => {
+  it('killed while Slack was posting the summary: after restart every effect is delivered once', async ({ rig, expect }) => {
+    const { emulator, vigil } = rig;
     await vigil.start();
     emulator.injectFault('chat.postMessage', { hang: true });
     const accepted = await rig.fireAlertmanager();
@@ -46,30 +61,18 @@ describe('a crash mid-delivery loses nothing and doubles nothing', () => {
     expect(emulator.channels().find((c) => c.name.startsWith('inc-1-'))!.pins).toHaveLength(0);
 
     await vigil.start();
-    await expectCompleteIncidentExactlyOnce();
+    await expectCompleteIncidentExactlyOnce(rig, expect);
   });
 
-  /** Slack creates the channel but Vigil never hears back: kill it there, start it again, expect one channel. */
-  async function killMidCreateAndRestart(): Promise<void> {
-    await vigil.start();
-    emulator.injectFault('conversations.create', { hang: true });
-    expect((await rig.fireAlertmanager()).status).toBe(202);
-    await emulator.waitFor(() => emulator.callsTo('conversations.create').length === 1, 10_000);
-    await vigil.kill();
-
-    await vigil.start();
-    await expectCompleteIncidentExactlyOnce();
-    expect(emulator.callsTo('conversations.create')).toHaveLength(1);
-  }
-
-  it('killed while Slack was creating the channel: after restart it adopts that channel instead of making a second', async () => {
-    await killMidCreateAndRestart();
+  it('killed while Slack was creating the channel: after restart it adopts that channel instead of making a second', async ({ rig, expect }) => {
+    await killMidCreateAndRestart(rig, expect);
   });
 
-  it('killed while creating the channel in a workspace of more than a page of channels: it follows the cursor and adopts it', async () => {
+  it('killed while creating the channel in a workspace of more than a page of channels: it follows the cursor and adopts it', async ({ rig, expect }) => {
+    const { emulator } = rig;
     // Slack lists at most 1,000 channels a page; ours comes after 1,200 others.
     for (let i = 0; i < 1200; i++) emulator.addChannel({ name: `team-${String(i).padStart(4, '0')}` });
-    await killMidCreateAndRestart();
+    await killMidCreateAndRestart(rig, expect);
     const pages = emulator.callsTo('conversations.list');
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(pages.some((call) => typeof call.args['cursor'] === 'string' && call.args['cursor'] !== '')).toBe(true);

@@ -10,7 +10,8 @@ import { runVigilOnce, type VigilProcess } from '../support/vigilProcess.js';
 const T0 = new Date('2026-11-22T16:01:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000).toISOString();
 
-describe('escalation across a restart', () => {
+// Real processes start slowly on a busy machine, and this test starts four: a minute, not the default half.
+describe('escalation across a restart', { timeout: 60_000 }, () => {
   let rig: ProcessRig;
   let emulator: SlackEmulator;
   let vigil: VigilProcess;

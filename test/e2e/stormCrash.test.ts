@@ -4,7 +4,8 @@ import { ProcessRig } from '../support/processRig.js';
 import { DETECTOR_ALERT } from '../support/samples.js';
 import { TOKENS } from '../support/testPolicy.js';
 
-describe('a crash mid-storm', () => {
+// Real processes start slowly on a busy machine: a minute, not the default half.
+describe('a crash mid-storm', { timeout: 60_000 }, () => {
   let rig: ProcessRig;
 
   beforeEach(async () => {
