@@ -237,7 +237,8 @@ describe.concurrent('the reproduction of issue 11', () => {
       h.emulator.injectFault('pins.add', { status: 500 });
       h.emulator.injectFault('conversations.history', { status: 500 });
       await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
-      await h.settle(); // ~3 s: two backoffs
+      // ~3 s: two backoffs; allowed longer, as it shares its process with the seeds above.
+      await h.settle(30_000);
       const summaries = h.channelMessages(1).filter((m) => m.text.startsWith('INC-1 '));
       expect(summaries).toHaveLength(1);
       expect(h.incidentChannel(1)!.pins).toEqual([summaries[0]!.ts]);

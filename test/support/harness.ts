@@ -126,9 +126,9 @@ export class Harness {
     return this.incidentChannel(incidentId)!.id;
   }
 
-  /** Wait until every queued Slack effect has been delivered. */
-  settle(): Promise<void> {
-    return this.vigil.settle();
+  /** Wait until every queued Slack effect has been delivered (for at most `timeoutMs`, 10 s unless told). */
+  settle(timeoutMs?: number): Promise<void> {
+    return this.vigil.settle(timeoutMs);
   }
 
   /** Move time and run the scheduler's jobs once, as its cron would. */
