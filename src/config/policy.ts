@@ -6,9 +6,10 @@ import type { PolicyFile } from './policySchema.js';
 import { AUDIENCES, type Audience } from '../domain/stakeholderUpdates.js';
 import { DEFAULT_CADENCE, type CadencePolicy } from '../domain/updateCadence.js';
 import type { OperatorActionKind } from '../domain/operatorActions.js';
+import type { PagerName } from '../domain/pagers.js';
 
 /** A webhook format a source may deliver, or `api`: a reader of the JSON API under /api. */
-export type SourceKind = 'alertmanager' | 'detector' | 'deployments' | 'api';
+export type SourceKind = 'alertmanager' | 'detector' | 'deployments' | 'grafana' | 'pagerduty' | 'api';
 export interface Source {
   name: string;
   kind: SourceKind;
@@ -35,6 +36,16 @@ export interface Policy {
   statusPage: { title: string; timeZone: string };
   /** The operator's HTTP hooks for rollback and the kill switch; an action without one is not offered. */
   actions: Partial<Record<OperatorActionKind, ActionHook>>;
+  /** Pagers outside Slack that escalation steps may page through; one not configured cannot be named in a step. */
+  pagers: Pagers;
+  /** When set, `GET /metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+}
+
+/** PagerDuty (Events API v2) and a webhook pager (signed like the operator actions). */
+export interface Pagers {
+  pagerduty?: { routingKey: string; url: string; timeoutMs: number };
+  webhook?: ActionHook;
 }
 
 /** Where an operator action is sent, the secret its requests are signed with, and how long to wait. */
@@ -97,6 +108,7 @@ export function builtInPolicy(): Policy {
     },
     statusPage: { title: 'Service status', timeZone: 'UTC' },
     actions: {},
+    pagers: {},
   };
 }
 
@@ -110,15 +122,19 @@ export class PolicyReferenceError extends Error {
   }
 }
 
-function notifyTarget(raw: unknown, path: string, rotations: Record<string, Rotation>): NotifyTarget {
+function notifyTarget(raw: unknown, path: string, rotations: Record<string, Rotation>, pagers: Pagers): NotifyTarget {
   if (Array.isArray(raw)) return { kind: 'users', users: raw.map(String) };
   if (typeof raw === 'string') {
     if (raw === 'primary' || raw === 'secondary') return { kind: raw };
     if (rotations[raw]) return { kind: 'rotation', rotation: raw };
     throw new PolicyReferenceError(path, `"${raw}" is neither primary, secondary nor a rotation in rotations:`);
   }
-  const target = raw as { rotation?: string; usergroup?: string };
+  const target = raw as { rotation?: string; usergroup?: string; pager?: PagerName };
   if (target.usergroup) return { kind: 'usergroup', usergroup: target.usergroup };
+  if (target.pager) {
+    if (!pagers[target.pager]) throw new PolicyReferenceError(path, `no pager "${target.pager}" in pagers:`);
+    return { kind: 'pager', pager: target.pager };
+  }
   const rotation = target.rotation ?? '';
   if (!rotations[rotation]) throw new PolicyReferenceError(path, `no rotation named "${rotation}" in rotations:`);
   return { kind: 'rotation', rotation };
@@ -126,10 +142,10 @@ function notifyTarget(raw: unknown, path: string, rotations: Record<string, Rota
 
 type FileSteps = NonNullable<NonNullable<PolicyFile['escalation']>['default']>;
 
-function escalationPolicy(raw: FileSteps, path: string, rotations: Record<string, Rotation>): EscalationPolicy {
+function escalationPolicy(raw: FileSteps, path: string, rotations: Record<string, Rotation>, pagers: Pagers): EscalationPolicy {
   const steps: EscalationStep[] = raw.steps.map((step, index) => ({
     after: step.after,
-    notify: notifyTarget(step.notify, `${path}[${index}].notify`, rotations),
+    notify: notifyTarget(step.notify, `${path}[${index}].notify`, rotations, pagers),
     until: step.until,
     ...(step.severities ? { severities: step.severities } : {}),
     ...(step.label ? { label: step.label } : {}),
@@ -154,9 +170,15 @@ export function policyFromFile(file: PolicyFile): Policy {
       policy.routing[category as Category] = rotation;
     }
   }
+  if (file.pagers?.pagerduty) {
+    const { routingKey, url, timeout } = file.pagers.pagerduty;
+    policy.pagers.pagerduty = { routingKey, url, timeoutMs: timeout };
+  }
+  if (file.pagers?.webhook) policy.pagers.webhook = { url: file.pagers.webhook.url, secret: file.pagers.webhook.secret, timeoutMs: file.pagers.webhook.timeout };
+  if (file.metrics) policy.metricsToken = file.metrics.token;
   if (file.escalation) {
     for (const [key, steps] of Object.entries(file.escalation)) {
-      if (steps) policy.escalation[key] = escalationPolicy(steps, `escalation.${key}`, policy.rotations);
+      if (steps) policy.escalation[key] = escalationPolicy(steps, `escalation.${key}`, policy.rotations, policy.pagers);
     }
   }
   if (file.announce) policy.announceChannel = file.announce.channel;

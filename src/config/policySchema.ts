@@ -5,6 +5,10 @@ import { parseDuration } from '../domain/duration.js';
 import { validateTimezone } from '../domain/oncall.js';
 import { AUDIENCES } from '../domain/stakeholderUpdates.js';
 import { MIN_HOURLY_AFTER_MS } from '../domain/updateCadence.js';
+import { PAGER_NAMES } from '../domain/pagers.js';
+
+/** PagerDuty's Events API v2 address; the EU service is https://events.eu.pagerduty.com/v2/enqueue. */
+export const PAGERDUTY_ENQUEUE_URL = 'https://events.pagerduty.com/v2/enqueue';
 
 // The YAML policy file as operators write it. Durations stay text here and become
 // milliseconds in policy.ts; every message names what is wrong in the operator's own terms.
@@ -44,6 +48,7 @@ const notifySchema = z.union([
   z.array(slackUserId).min(1),
   z.strictObject({ rotation: z.string().min(1) }),
   z.strictObject({ usergroup: z.string().regex(/^S[A-Z0-9]+$/, 'must be a Slack user group id like S0123') }),
+  z.strictObject({ pager: z.enum(PAGER_NAMES, { error: `must be one of ${PAGER_NAMES.join(', ')}` }) }),
 ]);
 
 const stepSchema = z.strictObject({
@@ -81,6 +86,18 @@ const actionHookSchema = z.strictObject({
   timeout: durationText.refine((ms) => ms >= 1000 && ms <= 60_000, 'must be between 1s and 60s').default(10_000),
 });
 
+/** Pagers outside Slack an escalation step may page through (`notify: { pager: pagerduty }`). */
+const pagersSchema = z.strictObject({
+  pagerduty: z
+    .strictObject({
+      routingKey: z.string().min(1, 'is the integration key of a PagerDuty service (Events API v2)'),
+      url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default(PAGERDUTY_ENQUEUE_URL),
+      timeout: durationText.refine((ms) => ms >= 1000 && ms <= 60_000, 'must be between 1s and 60s').default(10_000),
+    })
+    .optional(),
+  webhook: actionHookSchema.optional(),
+});
+
 const whoSchema = z.array(z.union([slackUserId, z.literal('anyone'), z.string().regex(/^S[A-Z0-9]+$/)]));
 
 export const policyFileSchema = z.strictObject({
@@ -88,7 +105,7 @@ export const policyFileSchema = z.strictObject({
     .array(
       z.strictObject({
         name: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'must be a simple name'),
-        kind: z.enum(['alertmanager', 'detector', 'deployments', 'api']),
+        kind: z.enum(['alertmanager', 'detector', 'deployments', 'grafana', 'pagerduty', 'api']),
         token: z.string().min(16, 'must be at least 16 characters'),
       }),
     )
@@ -125,6 +142,9 @@ export const policyFileSchema = z.strictObject({
     .optional(),
   statusPage: z.strictObject({ title: z.string().min(1).max(100), timeZone: timeZone.optional() }).optional(),
   actions: z.strictObject({ rollback: actionHookSchema.optional(), killSwitch: actionHookSchema.optional() }).optional(),
+  pagers: pagersSchema.optional(),
+  /** `GET /metrics` answers only with `Authorization: Bearer <token>` when a token is set. */
+  metrics: z.strictObject({ token: z.string().min(16, 'must be at least 16 characters') }).optional(),
 });
 
 export type PolicyFile = z.infer<typeof policyFileSchema>;

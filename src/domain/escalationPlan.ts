@@ -4,13 +4,16 @@
 // across restarts and re-plans.
 
 import type { Severity } from './types.js';
+import type { PagerName } from './pagers.js';
 
 export type NotifyTarget =
   | { kind: 'primary' }
   | { kind: 'secondary' }
   | { kind: 'rotation'; rotation: string }
   | { kind: 'users'; users: string[] }
-  | { kind: 'usergroup'; usergroup: string };
+  | { kind: 'usergroup'; usergroup: string }
+  /** A pager outside Slack (PagerDuty, a webhook pager) configured under `pagers:` in the policy. */
+  | { kind: 'pager'; pager: PagerName };
 
 export type StepStopsWhen = 'acknowledged' | 'resolved';
 

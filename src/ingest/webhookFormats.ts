@@ -1,17 +1,37 @@
 import type { z } from 'zod';
 import type { Source, SourceKind } from '../config/policy.js';
+import type { Executor } from '../db/executor.js';
 import type { Signal } from '../domain/types.js';
-import type { SignalBatch } from '../incidents/ingestSignals.js';
-import { alertmanagerAlert, alertmanagerEnvelope, alertmanagerSignal, type AlertmanagerAlert } from './alertmanagerPayload.js';
+import type { UseCaseContext } from '../incidents/context.js';
+import type { IngestResult, SignalBatch } from '../incidents/ingestSignals.js';
+import { acknowledgeFromSource } from '../incidents/acknowledgeFromSource.js';
+import { alertmanagerAlert, alertmanagerEnvelope, alertmanagerSignal, type AlertmanagerEnvelope } from './alertmanagerPayload.js';
 import { detectorPayload, detectorSignal } from './detectorPayload.js';
+import { grafanaAlert, grafanaEnvelope, grafanaSignal } from './grafanaPayload.js';
+import { dedupKeyOf, pagerdutyEvent, pagerdutyResolvedSignal, pagerdutySignal, routingKeyOf } from './pagerdutyPayload.js';
+import { PAGERDUTY_ANSWERS, type WebhookAnswers } from './webhookAnswers.js';
 
-type Accepted = { ok: true; batch: SignalBatch } | { ok: false; issues: z.core.$ZodIssue[] };
+/**
+ * What a body asks to be stored, in the sender's request and answered after its commit: alerts
+ * (`batch`, through ingestSignals), or other work in one transaction (`apply`: an acknowledgement).
+ * `key` is the sender's own id for what it sent, when its answer echoes one (PagerDuty's dedup_key).
+ */
+export type AcceptedWork = ({ batch: SignalBatch } | { apply: (tx: Executor, ctx: UseCaseContext) => IngestResult }) & { key?: string };
 
-/** A format as the route sees it: a body in, signals or the issues with it out. */
+type Accepted = ({ ok: true } & AcceptedWork) | { ok: false; issues: z.core.$ZodIssue[] };
+
+/** A format as the route sees it: a body in, what to store or the issues with it out. */
 export interface WebhookRoute {
   path: string;
   kind: SourceKind;
+  /**
+   * Where the sender's token is when not in `Authorization: Bearer` (PagerDuty's routing_key):
+   * the body is then read, within the size limit, before the token is checked.
+   */
+  tokenInBody?: (body: unknown) => string | undefined;
   accept(body: unknown, source: Source, receivedAt: Date): Promise<Accepted>;
+  /** How its answers look, when the sender expects another service's (PagerDuty's); Vigil's otherwise. */
+  answers?: WebhookAnswers;
 }
 
 // Entries of a long list handled per turn of the event loop: validating and converting 250
@@ -31,26 +51,68 @@ async function inTurns<I, O>(items: readonly I[], each: (item: I, index: number)
   return out;
 }
 
-const alertmanagerRoute: WebhookRoute = {
-  path: '/webhooks/alertmanager',
-  kind: 'alertmanager',
-  // The envelope at once, then alerts[] entry by entry in turns; issues are reported as one
-  // schema would, with each alert's under alerts[i].
+/**
+ * A route for an Alertmanager-shaped delivery (Alertmanager's own, Grafana's): the envelope at
+ * once, then alerts[] entry by entry in turns; issues are reported as one schema would, with each
+ * alert's under alerts[i]. The group key ties a delivery's alerts to one incident.
+ */
+function alertListRoute<E extends AlertmanagerEnvelope, A>(
+  path: string,
+  kind: SourceKind,
+  envelopeSchema: z.ZodType<E>,
+  alertSchema: z.ZodType<A>,
+  toSignal: (alert: A, envelope: E, source: string, receivedAt: Date) => Signal,
+): WebhookRoute {
+  return {
+    path,
+    kind,
+    accept: async (body, source, receivedAt) => {
+      const envelope = envelopeSchema.safeParse(body);
+      const issues: z.core.$ZodIssue[] = envelope.success ? [] : [...envelope.error.issues];
+      const list = (body as { alerts?: unknown } | null)?.alerts;
+      const entries: unknown[] = envelope.success ? envelope.data.alerts : Array.isArray(list) ? list : [];
+      const parsed = await inTurns(entries, (entry) => alertSchema.safeParse(entry));
+      const alerts: A[] = [];
+      parsed.forEach((result, i) => {
+        if (result.success) alerts.push(result.data);
+        else for (const issue of result.error.issues) issues.push({ ...issue, path: ['alerts', i, ...issue.path] });
+      });
+      if (!envelope.success || issues.length > 0) return { ok: false, issues };
+      const payload = envelope.data;
+      const signals = await inTurns(alerts, (alert) => toSignal(alert, payload, source.name, receivedAt));
+      return { ok: true, batch: { source: source.name, groupKey: `${source.name}:${payload.groupKey}`, signals } };
+    },
+  };
+}
+
+const alertmanagerRoute = alertListRoute('/webhooks/alertmanager', 'alertmanager', alertmanagerEnvelope, alertmanagerAlert, alertmanagerSignal);
+
+const grafanaRoute = alertListRoute('/webhooks/grafana', 'grafana', grafanaEnvelope, grafanaAlert, grafanaSignal);
+
+/**
+ * PagerDuty's Events API v2: the token is the body's routing_key, and answers are PagerDuty's
+ * (202 `{ status, message, dedup_key }`, 400 `{ status, message, errors }`). A trigger is an
+ * alert; a resolve clears it as an Alertmanager `resolved` does; an acknowledge acknowledges the
+ * incident holding it, by the sender.
+ */
+const pagerdutyRoute: WebhookRoute = {
+  path: '/webhooks/pagerduty',
+  kind: 'pagerduty',
+  tokenInBody: routingKeyOf,
+  answers: PAGERDUTY_ANSWERS,
   accept: async (body, source, receivedAt) => {
-    const envelope = alertmanagerEnvelope.safeParse(body);
-    const issues: z.core.$ZodIssue[] = envelope.success ? [] : [...envelope.error.issues];
-    const list = (body as { alerts?: unknown } | null)?.alerts;
-    const entries: unknown[] = envelope.success ? envelope.data.alerts : Array.isArray(list) ? list : [];
-    const parsed = await inTurns(entries, (entry) => alertmanagerAlert.safeParse(entry));
-    const alerts: AlertmanagerAlert[] = [];
-    parsed.forEach((result, i) => {
-      if (result.success) alerts.push(result.data);
-      else for (const issue of result.error.issues) issues.push({ ...issue, path: ['alerts', i, ...issue.path] });
-    });
-    if (!envelope.success || issues.length > 0) return { ok: false, issues };
-    const payload = envelope.data;
-    const signals = await inTurns(alerts, (alert) => alertmanagerSignal(alert, payload, source.name, receivedAt));
-    return { ok: true, batch: { source: source.name, groupKey: `${source.name}:${payload.groupKey}`, signals } };
+    const parsed = pagerdutyEvent.safeParse(body);
+    if (!parsed.success) return { ok: false, issues: parsed.error.issues };
+    const event = parsed.data;
+    const key = dedupKeyOf(event);
+    switch (event.event_action) {
+      case 'trigger':
+        return { ok: true, key, batch: { source: source.name, signals: [pagerdutySignal(event, key, source.name, receivedAt)] } };
+      case 'resolve':
+        return { ok: true, key, batch: { source: source.name, signals: [pagerdutyResolvedSignal(event, source.name, receivedAt)] } };
+      case 'acknowledge':
+        return { ok: true, key, apply: (tx, ctx) => acknowledgeFromSource(tx, ctx, { source: source.name, dedupKey: key, via: 'pagerduty' }) };
+    }
   },
 };
 
@@ -65,4 +127,4 @@ const detectorRoute: WebhookRoute = {
 };
 
 /** Every webhook Vigil answers; a new format is one more entry here (and its payload file). */
-export const WEBHOOK_ROUTES: readonly WebhookRoute[] = [alertmanagerRoute, detectorRoute];
+export const WEBHOOK_ROUTES: readonly WebhookRoute[] = [alertmanagerRoute, detectorRoute, grafanaRoute, pagerdutyRoute];

@@ -3,9 +3,12 @@ import { formatIssuePath } from '../config/load.js';
 import { BatchNotStored, type GroupCommit } from '../db/groupCommit.js';
 import { ingestSignals, type IngestResult, type SignalBatch } from '../incidents/ingestSignals.js';
 import type { UseCaseContext } from '../incidents/context.js';
-import { sourceForToken } from './authenticate.js';
+import type { Source } from '../config/policy.js';
+import { sourceForPresentedToken, sourceForToken } from './authenticate.js';
 import { BodyError, bodyText, readBody } from './readBody.js';
-import { WEBHOOK_ROUTES, type WebhookRoute } from './webhookFormats.js';
+import { WEBHOOK_ROUTES, type AcceptedWork, type WebhookRoute } from './webhookFormats.js';
+import { VIGIL_ANSWERS, type Issue, type WebhookAnswers } from './webhookAnswers.js';
+import { NO_WEBHOOK_METRICS, type WebhookObserver } from './webhookObserver.js';
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 // Deeper than any real alert; a body nested thousands deep is refused before anything recurses into it.
@@ -15,16 +18,15 @@ const MAX_DEPTH = 64;
 const SIGNALS_PER_SLICE = 100;
 const MAX_ISSUES = 100;
 
-type Issue = { path: string; message: string };
-
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
-const fail = (res: ServerResponse, status: number, error: string, issues: Issue[] = [], headers: Record<string, string> = {}): void =>
-  send(res, status, issues.length > 0 || status === 400 ? { error, issues } : { error }, headers);
+/** A refusal in the route's own words (Vigil's, or PagerDuty's for its clients). */
+const refuse = (answers: WebhookAnswers, res: ServerResponse, status: number, error: string, issues: Issue[] = [], headers: Record<string, string> = {}): void =>
+  send(res, status, answers.refused(status, error, issues), headers);
 
 function isJsonContentType(header: string | undefined): boolean {
   const type = (header ?? '').split(';')[0]!.trim().toLowerCase();
@@ -91,40 +93,71 @@ async function ingestInSlices(commits: GroupCommit, ctx: UseCaseContext, batch: 
   };
 }
 
-async function answerWebhook(format: WebhookRoute, req: IncomingMessage, res: ServerResponse, ctx: UseCaseContext, commits: GroupCommit): Promise<void> {
-  // Authenticate before reading a byte of the body: strangers get 401, not parsing work.
-  const source = sourceForToken(ctx.policy.sources, format.kind, req.headers.authorization);
-  if (!source) return fail(res, 401, `missing or invalid bearer token for the ${format.kind} webhook`);
+/** Store what a body asks for through the group commit: alerts in slices, other work in one piece. */
+function store(commits: GroupCommit, ctx: UseCaseContext, work: AcceptedWork): Promise<IngestResult> {
+  return 'batch' in work ? ingestInSlices(commits, ctx, work.batch) : commits.submit((tx) => work.apply(tx, ctx));
+}
+
+/** The sender's source: by the bearer header before the body is read, or by a field of the body once read. */
+type Authenticated = { ok: true; source: Source } | { ok: false };
+
+function authenticate(format: WebhookRoute, ctx: UseCaseContext, req: IncomingMessage, body?: unknown): Authenticated {
+  const source = format.tokenInBody
+    ? sourceForPresentedToken(ctx.policy.sources, format.kind, format.tokenInBody(body))
+    : sourceForToken(ctx.policy.sources, format.kind, req.headers.authorization);
+  return source ? { ok: true, source } : { ok: false };
+}
+
+const unauthorized = (format: WebhookRoute): string =>
+  format.tokenInBody ? `routing_key is not the token of a ${format.kind} source` : `missing or invalid bearer token for the ${format.kind} webhook`;
+
+/** Answers one delivery; returns the status it answered, for the metrics. */
+async function answerWebhook(format: WebhookRoute, req: IncomingMessage, res: ServerResponse, ctx: UseCaseContext, commits: GroupCommit, observer: WebhookObserver): Promise<number> {
+  const answers = format.answers ?? VIGIL_ANSWERS;
+  const fail = (status: number, error: string, issues: Issue[] = [], headers: Record<string, string> = {}): number => {
+    refuse(answers, res, status, error, issues, headers);
+    return status;
+  };
+  // Authenticate before reading a byte of the body: strangers get 401, not parsing work. A token
+  // inside the body (PagerDuty's) is checked as soon as the body is parsed, before validation.
+  let auth = format.tokenInBody ? undefined : authenticate(format, ctx, req);
+  if (auth && !auth.ok) return fail(401, unauthorized(format));
   if (!isJsonContentType(req.headers['content-type'])) {
-    return fail(res, 415, `content type must be application/json, got ${req.headers['content-type'] ?? 'none'}`);
+    return fail(415, `content type must be application/json, got ${req.headers['content-type'] ?? 'none'}`);
   }
   let body: unknown;
   try {
     const text = bodyText(await readBody(req, MAX_WEBHOOK_BYTES));
     body = JSON.parse(text);
   } catch (error) {
-    if (error instanceof BodyError) return fail(res, error.status, error.message, error.status === 400 ? [{ path: '', message: error.message }] : []);
-    return fail(res, 400, 'body is not valid JSON', [{ path: '', message: (error as Error).message }]);
+    if (error instanceof BodyError) return fail(error.status, error.message, error.status === 400 ? [{ path: '', message: error.message }] : []);
+    return fail(400, 'body is not valid JSON', [{ path: '', message: (error as Error).message }]);
   }
+  auth ??= authenticate(format, ctx, req, body);
+  if (!auth.ok) return fail(401, unauthorized(format));
+  const source = auth.source;
   const deep = tooDeep(body, MAX_DEPTH);
-  if (deep) return fail(res, 400, 'body failed validation', [{ path: deep, message: `nested deeper than ${MAX_DEPTH} levels` }]);
+  if (deep) return fail(400, 'body failed validation', [{ path: deep, message: `nested deeper than ${MAX_DEPTH} levels` }]);
   const accepted = await format.accept(body, source, ctx.clock.now());
   if (!accepted.ok) {
-    return fail(res, 400, 'body failed validation', listed(accepted.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }))));
+    observer.refused(source.name, 'invalid');
+    return fail(400, 'body failed validation', listed(accepted.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }))));
   }
-  const batch = accepted.batch;
   let result: IngestResult;
   try {
-    result = await ingestInSlices(commits, ctx, batch);
+    result = await store(commits, ctx, accepted);
   } catch (error) {
     // Alertmanager retries 5xx, never 4xx: a storage failure must not look like a bad body.
     const cause = error instanceof BatchNotStored ? error.message : (error as Error).stack ?? String(error);
     ctx.logger.error('webhook: alert could not be stored', { source: source.name, error: cause });
-    return fail(res, 503, 'alert could not be stored; retry later', [], { 'retry-after': '5' });
+    observer.refused(source.name, 'not_stored');
+    return fail(503, 'alert could not be stored; retry later', [], { 'retry-after': '5' });
   }
+  observer.stored(source.name, 'batch' in accepted ? accepted.batch.signals : [], result);
   if (result.opened) ctx.logger.info('webhook: opened an incident', { source: source.name, incidentId: result.incidentId, alerts: result.alertIds.length });
   else ctx.logger.debug('webhook: alert accepted', { source: source.name, incidentId: result.incidentId, deduplicated: result.deduplicated });
-  send(res, 202, { incidentId: result.incidentId, alertIds: result.alertIds, deduplicated: result.deduplicated });
+  send(res, 202, answers.accepted(result, accepted.key));
+  return 202;
 }
 
 /**
@@ -132,7 +165,11 @@ async function answerWebhook(format: WebhookRoute, req: IncomingMessage, res: Se
  * thousands of times a second, and Express's routing and body parsing cost more than the alert's
  * own work (see bench/). Returns false for any other request, which Express then serves.
  */
-export function webhookHandler(ctx: UseCaseContext, commits: GroupCommit): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function webhookHandler(
+  ctx: UseCaseContext,
+  commits: GroupCommit,
+  observer: WebhookObserver = NO_WEBHOOK_METRICS,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
   const byPath = new Map(WEBHOOK_ROUTES.map((format) => [format.path, format]));
   return (req, res) => {
     if (req.method !== 'POST') return false;
@@ -140,9 +177,12 @@ export function webhookHandler(ctx: UseCaseContext, commits: GroupCommit): (req:
     const query = url.indexOf('?');
     const format = byPath.get(query === -1 ? url : url.slice(0, query));
     if (!format) return false;
-    answerWebhook(format, req, res, ctx, commits).catch((error: unknown) => {
+    const started = process.hrtime.bigint();
+    const answered = (status: number) => observer.answered(format.path, status, Number(process.hrtime.bigint() - started) / 1e9);
+    answerWebhook(format, req, res, ctx, commits, observer).then(answered, (error: unknown) => {
       ctx.logger.error('webhook: unexpected failure', { error: (error as Error).stack ?? String(error) });
-      if (!res.headersSent) fail(res, 500, 'internal error');
+      if (!res.headersSent) refuse(format.answers ?? VIGIL_ANSWERS, res, 500, 'internal error');
+      answered(500);
     });
     return true;
   };
