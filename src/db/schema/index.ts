@@ -10,3 +10,4 @@ export * from './updates.js';
 export * from './reviews.js';
 export * from './deployments.js';
 export * from './operatorActions.js';
+export * from './drift.js';
