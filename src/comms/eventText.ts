@@ -4,6 +4,7 @@
 import type { EventPart } from '../incidents/describeEvent.js';
 import { escapeFor, type Surface } from './escape.js';
 import { personText } from './people.js';
+import { isPersonActor } from '../domain/actors.js';
 
 /** `<@U123>` or `<@U123|ana>` as Slack sends mentions in typed text. */
 const TYPED_MENTION = /<@([A-Z0-9]+)(?:\|[^>]*)?>/g;
@@ -45,3 +46,28 @@ function partText(part: EventPart, surface: Surface): string {
 
 /** One event's sentence for the surface. */
 export const eventText = (parts: readonly EventPart[], surface: Surface): string => parts.map((part) => partText(part, surface)).join('');
+
+/**
+ * One event's sentence as plain text, for a file or a document that renders nothing: people and
+ * groups are "@U123" (so it never pings anyone again), a bot author its id, typed text as the
+ * reader saw it (typedAsPlain). Escaping for a surface, if any, is the caller's.
+ */
+export function eventPartsPlain(parts: readonly EventPart[]): string {
+  return parts
+    .map((part) => {
+      switch (part.type) {
+        case 'text':
+        case 'quote':
+          return part.text;
+        case 'user':
+        case 'usergroup':
+          return `@${part.id}`;
+        case 'author':
+          return isPersonActor(part.id) ? `@${part.id}` : part.id;
+        case 'said':
+        case 'legacy':
+          return typedAsPlain(part.text);
+      }
+    })
+    .join('');
+}

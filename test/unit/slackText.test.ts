@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeKeepingMentions, mentionsAsPlain, plainFromSlackText } from '../../src/slack/format/slackText.js';
+import { escapeKeepingMentions, plainFromSlackText } from '../../src/slack/format/slackText.js';
+import { typedAsPlain } from '../../src/comms/eventText.js';
 
 describe('plainFromSlackText', () => {
   it.each([
@@ -37,8 +38,8 @@ describe('escapeKeepingMentions', () => {
   });
 });
 
-describe('mentionsAsPlain', () => {
-  it('writes mentions and user groups as @ids', () => {
-    expect(mentionsAsPlain('paged <@U0ANA>, <!subteam^S0ML>')).toBe('paged @U0ANA, @S0ML');
+describe('typed text as plain words (timeline files, reviews)', () => {
+  it('writes mentions and user groups as @ids, links as their label, entities as characters', () => {
+    expect(typedAsPlain('paged <@U0ANA>, <!subteam^S0ML> see <https://x.example|runbook> &lt;3')).toBe('paged @U0ANA, @S0ML see runbook <3');
   });
 });

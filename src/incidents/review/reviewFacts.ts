@@ -2,10 +2,10 @@
 // review's words, an event as one plain line, and which events are key.
 
 import type { ReviewLine } from '../../comms/reviewTemplateData.js';
-import { typedAsPlain } from '../../comms/eventText.js';
+import { eventPartsPlain } from '../../comms/eventText.js';
 import { formatDuration } from '../../domain/duration.js';
 import { KEY_TIME_WORDS, type MetricValue } from '../../domain/incidentMetrics.js';
-import { describeEvent, type EventPart } from '../describeEvent.js';
+import { describeEvent } from '../describeEvent.js';
 import type { StructuredEvent, TimelineEvent } from '../timeline.js';
 
 /** "2026-11-30 10:05 UTC": a review is read later and elsewhere, so it says UTC, in full. */
@@ -14,24 +14,8 @@ export const reviewTime = (at: Date): string => `${at.toISOString().slice(0, 16)
 /** One line of a table or list: a person's typed newlines would break either. */
 export const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
-function partPlain(part: EventPart): string {
-  switch (part.type) {
-    case 'text':
-    case 'quote':
-      return part.text;
-    case 'user':
-    case 'author':
-    case 'usergroup':
-      // A document read later must not ping anyone: ids as text.
-      return `@${part.id}`;
-    case 'said':
-    case 'legacy':
-      return typedAsPlain(part.text);
-  }
-}
-
 /** An event's sentence in plain words (the template escapes them for Markdown). */
-export const eventPlain = (event: TimelineEvent): string => oneLine(describeEvent(event).map(partPlain).join(''));
+export const eventPlain = (event: TimelineEvent): string => oneLine(eventPartsPlain(describeEvent(event)));
 
 /** The moment an event is about: a detection or impact start is recorded after the fact. */
 export function eventMoment(event: TimelineEvent): Date {

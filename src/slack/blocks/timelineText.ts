@@ -1,7 +1,8 @@
 import type { IncidentRow } from '../../db/schema/index.js';
 import { describeEvent, type EventPart } from '../../incidents/describeEvent.js';
 import type { TimelineEvent } from '../../incidents/timeline.js';
-import { escapeKeepingMentions, mentionsAsPlain } from '../format/slackText.js';
+import { escapeKeepingMentions } from '../format/slackText.js';
+import { eventPartsPlain } from '../../comms/eventText.js';
 import { escapeMrkdwn, isSlackUserId, truncate, userMention } from '../format/mrkdwn.js';
 import { actorText, incidentRef } from './format.js';
 
@@ -44,22 +45,6 @@ function partMrkdwn(part: EventPart): string {
   }
 }
 
-/** One part as plain text for a file: nothing is markup there, so people are "@U123". */
-function partPlain(part: EventPart): string {
-  switch (part.type) {
-    case 'text':
-    case 'quote':
-      return part.text;
-    case 'user':
-    case 'usergroup':
-      return `@${part.id}`;
-    case 'author':
-      return isSlackUserId(part.id) ? `@${part.id}` : part.id;
-    case 'said':
-    case 'legacy':
-      return mentionsAsPlain(part.text);
-  }
-}
 
 /** An event in mrkdwn, whole. */
 export const eventMrkdwnWhole = (event: TimelineEvent): string => describeEvent(event).map(partMrkdwn).join('');
@@ -68,7 +53,7 @@ export const eventMrkdwnWhole = (event: TimelineEvent): string => describeEvent(
 export const eventMrkdwn = (event: TimelineEvent): string => truncate(eventMrkdwnWhole(event), SUMMARY_CHARS);
 
 /** An event as plain text, whole. */
-export const eventPlainText = (event: TimelineEvent): string => describeEvent(event).map(partPlain).join('');
+export const eventPlainText = (event: TimelineEvent): string => eventPartsPlain(describeEvent(event));
 
 /** The timeline as mrkdwn for an ephemeral message: a day heading when the date changes, then `hh:mm actor summary`. */
 export function timelineMrkdwn(incident: IncidentRow, events: readonly TimelineEvent[]): string {

@@ -46,8 +46,3 @@ export function escapeKeepingMentions(text: string): string {
     .map((part, index) => (index % 2 === 1 ? userMention(part) : escapeMrkdwn(part)))
     .join('');
 }
-
-/** Plain text for a file: `<@U123>` becomes `@U123`, and a user group page `<!subteam^S1>` becomes `@S1`. */
-export function mentionsAsPlain(text: string): string {
-  return text.replace(MENTION, '@$1').replace(/<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>/g, '@$1');
-}
