@@ -7,6 +7,7 @@ export const DEMO_SOURCES = [
   { name: 'local-alertmanager', kind: 'alertmanager', token: 'local-alertmanager-token' },
   { name: 'local-detector', kind: 'detector', token: 'local-detector-token' },
   { name: 'local-deployments', kind: 'deployments', token: 'local-deployments-token' },
+  { name: 'local-samples', kind: 'samples', token: 'local-samples-token' },
   { name: 'local-api', kind: 'api', token: 'local-api-token' },
 ] as const;
 

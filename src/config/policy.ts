@@ -7,9 +7,10 @@ import { AUDIENCES, type Audience } from '../domain/stakeholderUpdates.js';
 import { DEFAULT_CADENCE, type CadencePolicy } from '../domain/updateCadence.js';
 import type { OperatorActionKind } from '../domain/operatorActions.js';
 import type { PagerName } from '../domain/pagers.js';
+import type { MonitorDefinition } from '../domain/drift/monitor.js';
 
 /** A webhook format a source may deliver, or `api`: a reader of the JSON API under /api. */
-export type SourceKind = 'alertmanager' | 'detector' | 'deployments' | 'grafana' | 'pagerduty' | 'api';
+export type SourceKind = 'alertmanager' | 'detector' | 'deployments' | 'grafana' | 'pagerduty' | 'samples' | 'api';
 export interface Source {
   name: string;
   kind: SourceKind;
@@ -40,6 +41,8 @@ export interface Policy {
   pagers: Pagers;
   /** When set, `GET /metrics` needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Built-in drift monitors, each checked on its own interval. */
+  monitors: MonitorDefinition[];
 }
 
 /** PagerDuty (Events API v2) and a webhook pager (signed like the operator actions). */
@@ -109,6 +112,7 @@ export function builtInPolicy(): Policy {
     statusPage: { title: 'Service status', timeZone: 'UTC' },
     actions: {},
     pagers: {},
+    monitors: [],
   };
 }
 
@@ -176,6 +180,7 @@ export function policyFromFile(file: PolicyFile): Policy {
   }
   if (file.pagers?.webhook) policy.pagers.webhook = { url: file.pagers.webhook.url, secret: file.pagers.webhook.secret, timeoutMs: file.pagers.webhook.timeout };
   if (file.metrics) policy.metricsToken = file.metrics.token;
+  if (file.monitors) policy.monitors = file.monitors;
   if (file.escalation) {
     for (const [key, steps] of Object.entries(file.escalation)) {
       if (steps) policy.escalation[key] = escalationPolicy(steps, `escalation.${key}`, policy.rotations, policy.pagers);

@@ -6,6 +6,7 @@ import { validateTimezone } from '../domain/oncall.js';
 import { AUDIENCES } from '../domain/stakeholderUpdates.js';
 import { MIN_HOURLY_AFTER_MS } from '../domain/updateCadence.js';
 import { PAGER_NAMES } from '../domain/pagers.js';
+import { monitorsSchema } from './monitorsSchema.js';
 
 /** PagerDuty's Events API v2 address; the EU service is https://events.eu.pagerduty.com/v2/enqueue. */
 export const PAGERDUTY_ENQUEUE_URL = 'https://events.pagerduty.com/v2/enqueue';
@@ -105,7 +106,7 @@ export const policyFileSchema = z.strictObject({
     .array(
       z.strictObject({
         name: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'must be a simple name'),
-        kind: z.enum(['alertmanager', 'detector', 'deployments', 'grafana', 'pagerduty', 'api']),
+        kind: z.enum(['alertmanager', 'detector', 'deployments', 'grafana', 'pagerduty', 'samples', 'api']),
         token: z.string().min(16, 'must be at least 16 characters'),
       }),
     )
@@ -143,6 +144,8 @@ export const policyFileSchema = z.strictObject({
   statusPage: z.strictObject({ title: z.string().min(1).max(100), timeZone: timeZone.optional() }).optional(),
   actions: z.strictObject({ rollback: actionHookSchema.optional(), killSwitch: actionHookSchema.optional() }).optional(),
   pagers: pagersSchema.optional(),
+  /** Built-in drift monitors (src/config/monitorsSchema.ts). */
+  monitors: monitorsSchema.optional(),
   /** `GET /metrics` answers only with `Authorization: Bearer <token>` when a token is set. */
   metrics: z.strictObject({ token: z.string().min(16, 'must be at least 16 characters') }).optional(),
 });
