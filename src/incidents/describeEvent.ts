@@ -2,6 +2,7 @@ import { formatDuration } from '../domain/duration.js';
 import { ROLE_TITLES } from '../domain/roles.js';
 import { PERMISSION_WORDS } from './requirePermission.js';
 import { AUDIENCE_WORDS } from '../domain/stakeholderUpdates.js';
+import { PAGER_WORDS } from '../domain/pagers.js';
 import { describeModelEvent } from './operatorActions/describeModelEvents.js';
 import { isLegacy, type StructuredEvent, type TimelineEvent } from './timeline.js';
 
@@ -66,9 +67,17 @@ function describeStructured(event: TimelineEvent): EventPart[] {
     case 'checklist.unchecked':
       return [text(`Reopened: ${e.data.text}`)];
     case 'page.sent': {
-      const paged = [...e.data.users.map(user), ...e.data.usergroups.map((id): EventPart => ({ type: 'usergroup', id }))];
+      const paged = [
+        ...e.data.users.map(user),
+        ...e.data.usergroups.map((id): EventPart => ({ type: 'usergroup', id })),
+        ...(e.data.pagers ?? []).map((pager) => text(`through ${PAGER_WORDS[pager]}`)),
+      ];
       return [text(`${e.data.step}: paged `), ...joined(paged), text(` (${e.data.target})`)];
     }
+    case 'pager.notified':
+      return [text(`${PAGER_WORDS[e.data.pager]} told the incident was ${e.data.action === 'acknowledge' ? 'acknowledged' : 'resolved'}`)];
+    case 'pager.failed':
+      return [text(`${PAGER_WORDS[e.data.pager]} refused the ${e.data.action}: `), quote(e.data.error)];
     case 'page.nobody':
       return [text(`${e.data.step}: nobody to page (${e.data.target} has no members)`)];
     case 'escalation.planned':

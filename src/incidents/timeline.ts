@@ -6,6 +6,7 @@ import type { Permission } from '../config/policy.js';
 import { VIGIL_ACTOR, isPersonActor } from '../domain/actors.js';
 import type { PlannedStep, StepStopsWhen } from '../domain/escalationPlan.js';
 import type { IncidentState } from '../domain/lifecycle.js';
+import type { PagerAction, PagerName } from '../domain/pagers.js';
 import type { IncidentRole } from '../domain/roles.js';
 import type { Category, HarmLevel, MetricReading, Severity, SignalKind } from '../domain/types.js';
 import type { Audience, ImpactLevel, UpdateMoment, UpdateState } from '../domain/stakeholderUpdates.js';
@@ -46,7 +47,11 @@ export interface TimelineDataByKind {
   'checklist.checked': { itemId: string; list: string; text: string };
   'checklist.unchecked': { itemId: string; list: string; text: string };
   /** `target` says whom the step meant ("primary on call for ml"); `reason` why it fired. */
-  'page.sent': { step: string; users: string[]; usergroups: string[]; target: string; reason: string };
+  'page.sent': { step: string; users: string[]; usergroups: string[]; pagers?: PagerName[]; target: string; reason: string };
+  /** A pager outside Slack that paged for the incident was told it was acknowledged or resolved. */
+  'pager.notified': { pager: PagerName; action: 'acknowledge' | 'resolve' };
+  /** A pager outside Slack refused an event for good (its answer, or the pager gone from the policy). */
+  'pager.failed': { pager: PagerName; action: PagerAction; error: string };
   'page.nobody': { step: string; target: string };
   /** `severity` is set when a severity change re-planned the remaining steps. */
   'escalation.planned': { steps: PlannedStepRecord[]; severity?: Severity };
