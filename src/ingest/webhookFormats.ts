@@ -10,6 +10,7 @@ import { detectorPayload, detectorSignal } from './detectorPayload.js';
 import { grafanaAlert, grafanaEnvelope, grafanaSignal } from './grafanaPayload.js';
 import { dedupKeyOf, pagerdutyEvent, pagerdutyResolvedSignal, pagerdutySignal, routingKeyOf } from './pagerdutyPayload.js';
 import { PAGERDUTY_ANSWERS, type WebhookAnswers } from './webhookAnswers.js';
+import { samplesRoute } from './samplesPayload.js';
 
 /**
  * What a body asks to be stored, in the sender's request and answered after its commit: alerts
@@ -29,6 +30,10 @@ export interface WebhookRoute {
    * the body is then read, within the size limit, before the token is checked.
    */
   tokenInBody?: (body: unknown) => string | undefined;
+  /** Largest body accepted, as sent and decoded; MAX_WEBHOOK_BYTES (1 MB) unless said (samples: 100,000 values). */
+  maxBytes?: number;
+  /** Body text to a value: JSON.parse unless the route reads a dialect (samples: NaN and Infinity, to name where they are). */
+  parse?: (text: string) => unknown;
   accept(body: unknown, source: Source, receivedAt: Date): Promise<Accepted>;
   /** How its answers look, when the sender expects another service's (PagerDuty's); Vigil's otherwise. */
   answers?: WebhookAnswers;
@@ -127,4 +132,4 @@ const detectorRoute: WebhookRoute = {
 };
 
 /** Every webhook Vigil answers; a new format is one more entry here (and its payload file). */
-export const WEBHOOK_ROUTES: readonly WebhookRoute[] = [alertmanagerRoute, detectorRoute, grafanaRoute, pagerdutyRoute];
+export const WEBHOOK_ROUTES: readonly WebhookRoute[] = [alertmanagerRoute, detectorRoute, grafanaRoute, pagerdutyRoute, samplesRoute];

@@ -127,8 +127,8 @@ async function answerWebhook(format: WebhookRoute, req: IncomingMessage, res: Se
   }
   let body: unknown;
   try {
-    const text = bodyText(await readBody(req, MAX_WEBHOOK_BYTES));
-    body = JSON.parse(text);
+    const text = bodyText(await readBody(req, format.maxBytes ?? MAX_WEBHOOK_BYTES));
+    body = (format.parse ?? JSON.parse)(text);
   } catch (error) {
     if (error instanceof BodyError) return fail(error.status, error.message, error.status === 400 ? [{ path: '', message: error.message }] : []);
     return fail(400, 'body is not valid JSON', [{ path: '', message: (error as Error).message }]);
