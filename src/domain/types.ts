@@ -58,7 +58,7 @@ export interface Link {
 export interface Signal {
   /** Name of the configured source that sent it (policy file `sources[].name`). */
   source: string;
-  sourceKind: 'alertmanager' | 'detector' | 'grafana' | 'pagerduty' | 'manual';
+  sourceKind: 'alertmanager' | 'detector' | 'grafana' | 'pagerduty' | 'monitor' | 'manual';
   status: AlertStatus;
   /** Identity of the alert across deliveries (Alertmanager fingerprint, detector dedupKey). */
   dedupKey: string;
