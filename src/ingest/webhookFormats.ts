@@ -17,7 +17,11 @@ import { samplesRoute } from './samplesPayload.js';
  * (`batch`, through ingestSignals), or other work in one transaction (`apply`: an acknowledgement).
  * `key` is the sender's own id for what it sent, when its answer echoes one (PagerDuty's dedup_key).
  */
-export type AcceptedWork = ({ batch: SignalBatch } | { apply: (tx: Executor, ctx: UseCaseContext) => IngestResult }) & { key?: string };
+export type AcceptedWork = ({ batch: SignalBatch } | { apply: (tx: Executor, ctx: UseCaseContext) => IngestResult }) & {
+  key?: string;
+  /** What the metrics count an `apply` as among the alerts received (PagerDuty's acknowledge: `acknowledged`); uncounted without. */
+  outcome?: string;
+};
 
 type Accepted = ({ ok: true } & AcceptedWork) | { ok: false; issues: z.core.$ZodIssue[] };
 
@@ -116,7 +120,12 @@ const pagerdutyRoute: WebhookRoute = {
       case 'resolve':
         return { ok: true, key, batch: { source: source.name, signals: [pagerdutyResolvedSignal(event, source.name, receivedAt)] } };
       case 'acknowledge':
-        return { ok: true, key, apply: (tx, ctx) => acknowledgeFromSource(tx, ctx, { source: source.name, dedupKey: key, via: 'pagerduty' }) };
+        return {
+          ok: true,
+          key,
+          outcome: 'acknowledged',
+          apply: (tx, ctx) => acknowledgeFromSource(tx, ctx, { source: source.name, dedupKey: key, via: 'pagerduty' }),
+        };
     }
   },
 };

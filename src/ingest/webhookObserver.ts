@@ -8,8 +8,11 @@ import type { IngestResult } from '../incidents/ingestSignals.js';
 export interface WebhookObserver {
   /** Every answered request: the route's path, the status, and how long it took in seconds. */
   answered(route: string, status: number, seconds: number): void;
-  /** A delivery stored: the alerts it carried (none for an acknowledgement) and what became of them. */
-  stored(source: string, signals: readonly Signal[], result: IngestResult): void;
+  /**
+   * A delivery stored: the alerts it carried and what became of them; a delivery without alerts
+   * names its `outcome` when it counts among them (an acknowledgement), and is not counted otherwise.
+   */
+  stored(source: string, signals: readonly Signal[], result: IngestResult, outcome: string | undefined): void;
   /** A delivery from a known source refused: its body was invalid, or it could not be stored. */
   refused(source: string, outcome: 'invalid' | 'not_stored'): void;
 }
