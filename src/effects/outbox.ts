@@ -10,6 +10,8 @@ import type { EffectKind, EffectPayloads } from './effectKinds.js';
 export const incidentLane = (incidentId: number): string => `incident:${incidentId}`;
 export const chatterLane = (incidentId: number): string => `incident:${incidentId}:chatter`;
 export const userLane = (userId: string): string => `user:${userId}`;
+/** One pager's lane for an incident (pages outside Slack): trigger, acknowledge, resolve in order, apart from Slack and other pagers. */
+export const pagerLane = (pager: string, incidentId: number): string => `pager:${pager}:incident:${incidentId}`;
 
 function defaultLane(incidentId: number | null, kind: EffectKind): string {
   if (incidentId === null) return 'global';
