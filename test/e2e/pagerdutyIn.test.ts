@@ -84,6 +84,8 @@ describe('PagerDuty Events v2 in: trigger, acknowledge, resolve', () => {
     expect(JSON.parse(ackEvents[0]!.data)).toMatchObject({ via: 'pagerduty' });
     const channel = h.incidentChannel(incidentId)!;
     expect(h.emulator.messages(channel.id).map(messageText).join('\n')).toContain('datadog acknowledged');
+    // The topic names the source as it is: only a person is a mention.
+    expect(h.incidentChannel(incidentId)!.topic).toContain('ack by datadog');
 
     const again = await pagerduty(h, { ...event('events-v2-acknowledge'), dedup_key: 'fraud/accuracy' });
     expect(again.status).toBe(202);

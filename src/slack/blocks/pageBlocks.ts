@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { truncate } from '../format/mrkdwn.js';
 import { formatDuration } from '../../domain/duration.js';
 import type { IncidentView } from '../../incidents/readModel.js';
+import { isPersonActor } from '../../domain/actors.js';
 import { ACTIONS } from './actionIds.js';
 import { SEVERITY_EMOJI, channelLink, incidentRef, md, mention, modelText, plain, slackTime } from './format.js';
 import { clip, fitBlocks } from './limits.js';
@@ -51,6 +52,8 @@ export function topicText(view: IncidentView): string {
   const { incident } = view;
   // Name and version cut on their own, so the state and the incident number always show.
   const model = incident.modelName ? ` · ${clip(incident.modelName, 60)}${incident.modelVersion ? `@${clip(incident.modelVersion, 40)}` : ''}` : '';
-  const ack = incident.acknowledgedBy ? ` · ack by <@${incident.acknowledgedBy}>` : '';
+  // A source (PagerDuty's acknowledge) is named as it is; only a person is a mention.
+  const by = incident.acknowledgedBy;
+  const ack = by ? ` · ack by ${isPersonActor(by) ? `<@${by}>` : clip(by, 60)}` : '';
   return truncate(`${incident.severity} · ${incident.status}${model}${ack} · ${incidentRef(incident.id)}`, 250);
 }
