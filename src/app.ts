@@ -76,7 +76,10 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
     effectsQueued: () => worker?.kick(),
   };
   const commits = new GroupCommit(store.sqlite, store.db, () => worker?.kick());
-  worker = new DeliveryWorker({ db: store.db, commit: (work) => commits.submit(work), client, clock, botUserId, logger, runbooks }, options.delivery);
+  worker = new DeliveryWorker(
+    { db: store.db, commit: (work) => commits.submit(work), client, clock, botUserId, logger, runbooks, actionHooks: config.policy.actions },
+    options.delivery,
+  );
   const scheduler = new Scheduler(ctx);
   const inFlight = new InFlightListeners();
 

@@ -37,6 +37,10 @@ export const EFFECT_CLASS: Record<EffectKind, EffectClass> = {
   'action.reminder_refresh': 'chatter',
   'review.upload': 'chatter',
   'review.reminder': 'chatter',
+  'deployment.notice': 'chatter',
+  // A rollback people are waiting on: served first, in a lane of its own (see operatorActionLane).
+  'operator_action.send': 'core',
+  'operator_action.notice': 'chatter',
 };
 
 /** The class of a stored kind; one this version does not know is core, so it is tried (and given up) at once. */

@@ -63,6 +63,15 @@ export interface EffectPayloads {
   'action.reminder': { itemId: number };
   /** Re-render the item's latest reminder (done: the button goes, who did it shows). */
   'action.reminder_refresh': { itemId: number };
+  /** Say in the incident channel that its model was deployed (version, environment, who, artifact). */
+  'deployment.notice': { deploymentId: number };
+  /**
+   * Not Slack: one signed POST of a confirmed rollback or kill switch to the operator's hook, in a
+   * lane of its own; a 5xx or no answer is retried with the same body and Idempotency-Key.
+   */
+  'operator_action.send': { actionId: number };
+  /** Say in the incident channel that a rollback or kill switch was confirmed and sent, or how the hook answered. */
+  'operator_action.notice': { actionId: number; moment: 'requested' | 'answered' };
 }
 
 export type EffectKind = keyof EffectPayloads;
@@ -94,6 +103,9 @@ export const EFFECT_KINDS = [
   'action.reminder_refresh',
   'review.upload',
   'review.reminder',
+  'deployment.notice',
+  'operator_action.send',
+  'operator_action.notice',
 ] as const satisfies readonly EffectKind[];
 
 // A kind added to EffectPayloads but not to the list above fails to compile here.

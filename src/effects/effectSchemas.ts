@@ -54,6 +54,9 @@ const PAYLOAD_SCHEMAS: { [K in EffectKind]: z.ZodType<EffectPayloads[K]> } = {
   'actions.list': nothing,
   'action.reminder': z.object({ itemId: z.number().int().positive() }),
   'action.reminder_refresh': z.object({ itemId: z.number().int().positive() }),
+  'deployment.notice': z.object({ deploymentId: z.number().int().positive() }),
+  'operator_action.send': z.object({ actionId: z.number().int().positive() }),
+  'operator_action.notice': z.object({ actionId: z.number().int().positive(), moment: z.enum(['requested', 'answered']) }),
 };
 
 /** A row this version cannot deliver: a kind it does not know, or a payload not of its kind's shape. */

@@ -18,6 +18,7 @@ import { alertsOf, getIncident } from './queries.js';
 import { runbookForCategory, type Runbook } from '../domain/runbooks.js';
 import { INCIDENT_ROLES, isIncidentRole, type IncidentRole } from '../domain/roles.js';
 import { cadenceOf } from './updates/updateQueries.js';
+import { modelStateOf, type ModelState } from './deployments/modelState.js';
 
 /** A role and the person holding it. */
 export type RoleHolder = IncidentRoleRow & { role: IncidentRole };
@@ -33,19 +34,24 @@ export interface IncidentView {
   runbook?: { name: string; title: string };
   /** When stakeholders are next due an update, if on a clock. */
   nextUpdateDueAt?: Date;
+  /** The model's versions (deployment history, alerts) and the rollbacks asked for, when the incident names a model. */
+  model?: ModelState;
 }
 
 export function loadIncidentView(db: Executor, incidentId: number, runbooks: readonly Runbook[] = []): IncidentView {
   const incident = getIncident(db, incidentId);
   const runbook = runbookForCategory(runbooks, incident.category);
   const nextUpdateDueAt = cadenceOf(db, incidentId)?.nextDueAt;
+  const alerts = alertsOf(db, incidentId);
+  const model = modelStateOf(db, incident, alerts);
   return {
     incident,
-    alerts: alertsOf(db, incidentId),
+    alerts,
     checklist: checklistOf(db, incidentId),
     roles: rolesOf(db, incidentId),
     ...(runbook ? { runbook: { name: runbook.name, title: runbook.title } } : {}),
     ...(nextUpdateDueAt ? { nextUpdateDueAt } : {}),
+    ...(model ? { model } : {}),
   };
 }
 

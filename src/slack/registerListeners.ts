@@ -8,12 +8,13 @@ import type { Listener, ListenerDeps } from './listeners/listener.js';
 import { SHORTCUT_LISTENERS } from './listeners/shortcuts.js';
 import { VIEW_LISTENERS } from './listeners/views.js';
 import { UPDATE_LISTENERS } from './listeners/updates.js';
+import { ROLLBACK_LISTENERS } from './listeners/rollback.js';
 
 /**
  * Everything Vigil answers in Slack, one list: the slash command, the buttons, the forms, the
  * message shortcut and the events. A test checks every id the blocks post has a listener here.
  */
-export const LISTENERS: readonly Listener[] = [...COMMAND_LISTENERS, ...ACTION_LISTENERS, ...ACTION_ITEM_LISTENERS, ...VIEW_LISTENERS, ...UPDATE_LISTENERS, ...SHORTCUT_LISTENERS, ...EVENT_LISTENERS];
+export const LISTENERS: readonly Listener[] = [...COMMAND_LISTENERS, ...ACTION_LISTENERS, ...ACTION_ITEM_LISTENERS, ...ROLLBACK_LISTENERS, ...VIEW_LISTENERS, ...UPDATE_LISTENERS, ...SHORTCUT_LISTENERS, ...EVENT_LISTENERS];
 
 /** The one way a listener reaches Bolt, so what a listener says it answers is what it answers. */
 function registerListener(app: App, listener: Listener, deps: ListenerDeps): void {

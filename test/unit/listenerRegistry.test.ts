@@ -21,6 +21,9 @@ const POSTED_ACTION_IDS = [
   snoozeActionId(15),
   snoozeActionId(30),
   actionItemActionId(7),
+  ACTIONS.rollback,
+  ACTIONS.killSwitch,
+  ACTIONS.confirmRecovery,
 ];
 
 const actionListeners = LISTENERS.flatMap((l) => (l.kind === 'action' ? [l.actionId] : []));

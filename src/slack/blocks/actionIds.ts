@@ -14,7 +14,27 @@ export const ACTIONS = {
   snoozeUpdates: 'update:snooze',
   compileReview: 'review:compile',
   actionItemToggle: 'action-item:toggle',
+  rollback: 'model:rollback',
+  killSwitch: 'model:kill-switch',
+  confirmRecovery: 'model:confirm-recovery',
 } as const;
+
+/** Roll back / Disable model: what the confirmation named, checked again when it is clicked. */
+export interface OperatorActionValue {
+  incidentId: number;
+  model: string;
+  environment: string;
+  from: string | null;
+  /** The rollback's target; null for the kill switch. */
+  to: string | null;
+  /** Set on the confirmation `/incident rollback` answers with; the summary's buttons are `button`. */
+  via?: 'command';
+}
+
+/** The Recovered button under an accepted rollback. */
+export interface ConfirmRecoveryValue {
+  actionId: number;
+}
 
 /** The Draft update button's value: the incident and, from an approval message, the audience. */
 export interface DraftUpdateValue {

@@ -3,6 +3,8 @@ import { escapeMrkdwn, isSlackUserId, mrkdwnLink, truncate } from '../format/mrk
 import type { IncidentView } from '../../incidents/readModel.js';
 import { INCIDENT_ROLES, ROLE_TITLES } from '../../domain/roles.js';
 import { compileReviewButton } from './reviewBlocks.js';
+import { modelVersionBlocks } from './modelVersionBlocks.js';
+import type { OperatorActionKind } from '../../domain/operatorActions.js';
 import { ACTIONS, claimRoleActionId, encodeClaimRoleValue, type DraftUpdateValue } from './actionIds.js';
 import { SEVERITY_EMOJI, actorText, incidentRef, md, mention, metricText, modelText, plain, slackTime } from './format.js';
 import { BUDGETS, FULL_TEXT, clip, fitBlocks, fitText } from './limits.js';
@@ -98,8 +100,11 @@ const draftUpdateButton = (incidentId: number) => ({
   value: JSON.stringify({ incidentId } satisfies DraftUpdateValue),
 });
 
-/** The pinned summary: what is wrong, how bad, where it came from, and the buttons to act. */
-export function summaryBlocks(view: IncidentView): KnownBlock[] {
+/**
+ * The pinned summary: what is wrong, how bad, where it came from, and the buttons to act.
+ * `offered`: the operator actions the policy has a hook for (Roll back, Disable model).
+ */
+export function summaryBlocks(view: IncidentView, offered: readonly OperatorActionKind[] = []): KnownBlock[] {
   const { incident } = view;
   const { severity } = incident;
   const fields = [
@@ -128,6 +133,7 @@ export function summaryBlocks(view: IncidentView): KnownBlock[] {
   if (view.alerts.length > 0) {
     blocks.push({ type: 'section', text: md(`*Alerts*\n${alertLines(view)}`) });
   }
+  blocks.push(...modelVersionBlocks(view, offered));
   if (incident.status !== 'resolved') {
     const buttons = [];
     if (!incident.acknowledgedAt) {

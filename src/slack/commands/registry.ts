@@ -4,6 +4,7 @@ import { listSubcommand, noteSubcommand, runbookSubcommand, statusSubcommand, ti
 import { reportSubcommand, updateSubcommand } from './comms.js';
 import { actionSubcommand, actionsSubcommand } from './followUp.js';
 import { statsSubcommand } from './stats.js';
+import { killSwitchSubcommand, rollbackSubcommand } from './rollback.js';
 import { impactStartSubcommand, reviewSubcommand } from './review.js';
 import type { Subcommand } from './subcommand.js';
 
@@ -41,6 +42,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   stateSubcommand,
   noteSubcommand,
   runbookSubcommand,
+  rollbackSubcommand,
+  killSwitchSubcommand,
   timelineSubcommand,
   updateSubcommand,
   resolveSubcommand,

@@ -5,6 +5,7 @@ import type { Effect } from '../../effects/effectSchemas.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Runbook } from '../../domain/runbooks.js';
+import type { Policy } from '../../config/policy.js';
 
 export interface DeliveryContext {
   db: Db;
@@ -21,6 +22,8 @@ export interface DeliveryContext {
   logger: Logger;
   /** Runbooks, so the summary can offer the category's one. */
   runbooks: readonly Runbook[];
+  /** The operator's rollback and kill-switch hooks (URL, signing secret, timeout); none configured when absent. */
+  actionHooks?: Policy['actions'];
 }
 
 /** One attempt at one effect. `recovering`: an earlier attempt may have reached Slack already. */

@@ -210,7 +210,7 @@ export class DeliveryWorker {
       if (this.slackFailing) await this.slackIsBack();
     } catch (error) {
       const verdict = judgeFailure(error);
-      if (verdict.kind === 'transient') this.slackFailing = true;
+      if (verdict.kind === 'transient' && !verdict.outsideSlack) this.slackFailing = true;
       const fields = { effectId: effect.id, kind: effect.kind, lane: effect.lane, attempts, verdict: verdict.kind };
       if (verdict.kind === 'permanent' || attempts >= this.maxAttempts) {
         const message = verdict.kind === 'rate_limited' ? rateLimitedError() : verdict.message;

@@ -10,6 +10,8 @@ import { updateDigest } from './digestHandler.js';
 import { postUpdate, refreshApproval, remindUpdate, requestApproval } from './updateHandlers.js';
 import { remindReview, uploadReview } from './reviewHandlers.js';
 import { postOrRefreshActionList, refreshActionReminder, remindActionItem } from './actionItemHandlers.js';
+import { postDeploymentNotice } from './deploymentHandlers.js';
+import { postOperatorActionNotice, sendOperatorAction } from './operatorActionHandlers.js';
 
 /**
  * Every effect kind and the code that makes Slack show it, each typed by its kind's payload. The
@@ -41,6 +43,9 @@ export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<K> } = {
   'actions.list': postOrRefreshActionList,
   'action.reminder': remindActionItem,
   'action.reminder_refresh': refreshActionReminder,
+  'deployment.notice': postDeploymentNotice,
+  'operator_action.send': sendOperatorAction,
+  'operator_action.notice': postOperatorActionNotice,
 };
 
 /** Run the handler of the attempt's kind. */

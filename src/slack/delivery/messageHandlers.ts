@@ -11,13 +11,14 @@ import type { EffectHandler } from './deliveryContext.js';
 import { incidentChannel } from './channelHandlers.js';
 import { postSized, updateSized } from './postSized.js';
 import { slackErrorCode } from './slackErrors.js';
+import { offeredActions } from './operatorActionHandlers.js';
 
 export const postSummary: EffectHandler<'summary.post'> = async (attempt, ctx) => {
   const incidentId = attempt.effect.incidentId!;
   const channel = incidentChannel(ctx, incidentId);
   if (!channel) return { skipped: 'no channel' };
   const view = loadIncidentView(ctx.db, incidentId, ctx.runbooks);
-  const posted = await postSized(ctx, attempt, { channel, text: summaryFallbackText(view), blocks: summaryBlocks(view) });
+  const posted = await postSized(ctx, attempt, { channel, text: summaryFallbackText(view), blocks: summaryBlocks(view, offeredActions(ctx)) });
   recordSlackMessage(ctx.db, incidentId, 'summary', posted.channel, posted.ts);
   try {
     await ctx.client.pins.add({ channel: posted.channel, timestamp: posted.ts });
@@ -32,7 +33,7 @@ export const refreshSummary: EffectHandler<'summary.refresh'> = async (attempt, 
   const message = slackMessageOf(ctx.db, incidentId, 'summary');
   if (!message) return { skipped: 'summary not posted' };
   const view = loadIncidentView(ctx.db, incidentId, ctx.runbooks);
-  await updateSized(ctx, { channel: message.channelId, ts: message.ts, text: summaryFallbackText(view), blocks: summaryBlocks(view) });
+  await updateSized(ctx, { channel: message.channelId, ts: message.ts, text: summaryFallbackText(view), blocks: summaryBlocks(view, offeredActions(ctx)) });
   return undefined;
 };
 

@@ -7,7 +7,7 @@ export type FailureVerdict =
    * Worth another try: Slack said no for a reason that may pass (internal error, 5xx), or gave
    * no answer at all (timeout, reset) and may have done it; retries check first (markRetry).
    */
-  | { kind: 'transient'; message: string }
+  | { kind: 'transient'; message: string; outsideSlack?: true }
   /** Retrying cannot help (missing scope, bad request): give up on this effect. */
   | { kind: 'permanent'; message: string };
 
@@ -18,7 +18,17 @@ export function slackErrorCode(error: unknown): string | undefined {
   return candidate.code === ErrorCode.PlatformError ? candidate.data?.error : undefined;
 }
 
+/**
+ * An effect that calls something other than Slack (an operator's rollback hook) failed for a
+ * reason that may pass: retried with backoff like a Slack 5xx, but it says nothing about whether
+ * Slack is answering, so it does not pull other effects' retries forward.
+ */
+export class RetryOutsideSlack extends Error {
+  override name = 'RetryOutsideSlack';
+}
+
 export function judgeFailure(error: unknown): FailureVerdict {
+  if (error instanceof RetryOutsideSlack) return { kind: 'transient', message: error.message, outsideSlack: true };
   const code = (error as { code?: string }).code;
   const message = (error as Error).message ?? String(error);
   switch (code) {
