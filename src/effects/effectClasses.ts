@@ -35,6 +35,8 @@ export const EFFECT_CLASS: Record<EffectKind, EffectClass> = {
   'actions.list': 'chatter',
   'action.reminder': 'chatter',
   'action.reminder_refresh': 'chatter',
+  // A picture of the drift: read, not acted on.
+  'monitor.chart': 'chatter',
   'review.upload': 'chatter',
   'review.reminder': 'chatter',
   'deployment.notice': 'chatter',

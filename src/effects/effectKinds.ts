@@ -63,6 +63,8 @@ export interface EffectPayloads {
   'action.reminder': { itemId: number };
   /** Re-render the item's latest reminder (done: the button goes, who did it shows). */
   'action.reminder_refresh': { itemId: number };
+  /** Upload the chart of a drift monitor's breaching check to the incident channel (model and feature for its title). */
+  'monitor.chart': { checkId: number; model: string; feature: string };
   /** Say in the incident channel that its model was deployed (version, environment, who, artifact). */
   'deployment.notice': { deploymentId: number };
   /**
@@ -101,6 +103,7 @@ export const EFFECT_KINDS = [
   'actions.list',
   'action.reminder',
   'action.reminder_refresh',
+  'monitor.chart',
   'review.upload',
   'review.reminder',
   'deployment.notice',

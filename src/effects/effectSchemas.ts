@@ -54,6 +54,7 @@ const PAYLOAD_SCHEMAS: { [K in EffectKind]: z.ZodType<EffectPayloads[K]> } = {
   'actions.list': nothing,
   'action.reminder': z.object({ itemId: z.number().int().positive() }),
   'action.reminder_refresh': z.object({ itemId: z.number().int().positive() }),
+  'monitor.chart': z.object({ checkId: z.number().int().positive(), model: z.string().min(1), feature: z.string().min(1) }),
   'deployment.notice': z.object({ deploymentId: z.number().int().positive() }),
   'operator_action.send': z.object({ actionId: z.number().int().positive() }),
   'operator_action.notice': z.object({ actionId: z.number().int().positive(), moment: z.enum(['requested', 'answered']) }),

@@ -9,6 +9,7 @@ import { captureReactedMessage } from './captureHandler.js';
 import { updateDigest } from './digestHandler.js';
 import { postUpdate, refreshApproval, remindUpdate, requestApproval } from './updateHandlers.js';
 import { remindReview, uploadReview } from './reviewHandlers.js';
+import { uploadMonitorChart } from './monitorChartHandler.js';
 import { postOrRefreshActionList, refreshActionReminder, remindActionItem } from './actionItemHandlers.js';
 import { postDeploymentNotice } from './deploymentHandlers.js';
 import { postOperatorActionNotice, sendOperatorAction } from './operatorActionHandlers.js';
@@ -43,6 +44,7 @@ export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<K> } = {
   'actions.list': postOrRefreshActionList,
   'action.reminder': remindActionItem,
   'action.reminder_refresh': refreshActionReminder,
+  'monitor.chart': uploadMonitorChart,
   'deployment.notice': postDeploymentNotice,
   'operator_action.send': sendOperatorAction,
   'operator_action.notice': postOperatorActionNotice,
