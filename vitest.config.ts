@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -16,6 +17,15 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // An end-to-end test spends much of its time waiting (retry backoffs, Slack's pace where a test
+    // is about it, child processes starting), not computing: run twice as many files at once as
+    // there are cores. vitest's default, cores - 1, is a single worker on a 2-core machine.
+    // VITEST_MAX_WORKERS or --maxWorkers overrides it.
+    maxWorkers: Math.min(8, 2 * availableParallelism()),
+    // Each worker imports src/ and its packages once (Bolt alone takes about a second), not once
+    // per file. Safe because tests share no module state: every app is built by createVigil from
+    // explicit parts, and a spy is restored where it is set.
+    isolate: false,
     reporters: process.env['CI'] ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
   },
 });
