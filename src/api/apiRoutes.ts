@@ -5,6 +5,7 @@ import { Router, type Express, type RequestHandler } from 'express';
 import type { UseCaseContext } from '../incidents/context.js';
 import { requireApiToken } from './apiAuth.js';
 import { statsRoute } from './statsRoute.js';
+import { modelsRoute } from './modelsRoute.js';
 
 interface ApiRoute {
   /** Below /api. */
@@ -12,7 +13,10 @@ interface ApiRoute {
   handler: (ctx: UseCaseContext) => RequestHandler;
 }
 
-const API_ROUTES: readonly ApiRoute[] = [{ path: '/stats', handler: statsRoute }];
+const API_ROUTES: readonly ApiRoute[] = [
+  { path: '/stats', handler: statsRoute },
+  { path: '/models', handler: modelsRoute },
+];
 
 export function registerApiRoutes(app: Express, ctx: UseCaseContext): void {
   const router = Router();

@@ -104,7 +104,7 @@ export function versionFacts(input: VersionInputs): VersionFacts {
     previous = before(history, liveAtStart);
   }
 
-  const now = liveNow(history, input, environment);
+  const now = liveNow(history, input.accepted, environment, input.alertVersion);
   const live = now.version === null ? undefined : lastWhere(history, (d) => d.version === now.version);
   const to = live ? before(history, live) : null;
   return {
@@ -121,16 +121,19 @@ export function versionFacts(input: VersionInputs): VersionFacts {
   };
 }
 
-/** The latest of the deployments and the accepted actions in that environment; else what the alert said. */
-function liveNow(history: readonly Deployment[], input: VersionInputs, environment: string | null): LiveNow {
+/**
+ * What is live in an environment: the latest of its deployments (oldest first) and the accepted
+ * actions there; else what an alert said (`fallback`).
+ */
+export function liveNow(history: readonly Deployment[], accepted: readonly AcceptedAction[], environment: string | null, fallback: string | null = null): LiveNow {
   const deployment = history.at(-1) ?? null;
   const action = lastWhere(
-    [...input.accepted].sort((a, b) => a.at.getTime() - b.at.getTime()),
+    [...accepted].sort((a, b) => a.at.getTime() - b.at.getTime()),
     (a) => a.environment === environment,
   );
   if (action && (!deployment || action.at.getTime() >= deployment.deployedAt.getTime())) {
     return { version: action.action === 'rollback' ? action.to : null, environment, via: action.action, at: action.at, by: action.by, deployment: null };
   }
   if (deployment) return { version: deployment.version, environment, via: 'deployment', at: deployment.deployedAt, by: deployment.by, deployment };
-  return { version: input.alertVersion, environment, via: 'alert', at: null, by: null, deployment: null };
+  return { version: fallback, environment, via: 'alert', at: null, by: null, deployment: null };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { DeploymentReport } from '../incidents/deployments/recordDeployment.js';
+import { recordDeployment, type DeploymentRecorded, type DeploymentReport } from '../incidents/deployments/recordDeployment.js';
+import type { IngestResult } from '../incidents/ingestSignals.js';
+import type { WebhookRoute } from './webhookFormats.js';
 import { isoDateTime } from './isoDateTime.js';
 
 // A model deployment as CI/CD or a model registry reports it (`POST /webhooks/deployments`).
@@ -34,3 +36,30 @@ export function deploymentReport(payload: DeploymentPayload, source: string): De
     raw: payload,
   };
 }
+
+/** A deployment opens no incident and stores no alert. */
+const NO_ALERTS: IngestResult = { incidentId: null, alertIds: [], deduplicated: false, opened: false };
+
+/**
+ * `POST /webhooks/deployments` (a source of kind `deployments`): the deployment is kept in the
+ * model's history in the group commit, with the same token, size, JSON and validation answers as
+ * every webhook; 202 `{ "deploymentId", "duplicate", "incidentIds" }` once it is stored.
+ */
+export const deploymentsRoute: WebhookRoute = {
+  path: '/webhooks/deployments',
+  kind: 'deployments',
+  accept: async (body, source) => {
+    const parsed = deploymentPayload.safeParse(body);
+    if (!parsed.success) return { ok: false, issues: parsed.error.issues };
+    const report = deploymentReport(parsed.data, source.name);
+    let recorded: DeploymentRecorded | undefined;
+    return {
+      ok: true,
+      apply: (tx, ctx) => {
+        recorded = recordDeployment(tx, ctx, report);
+        return NO_ALERTS;
+      },
+      answer: () => ({ deploymentId: recorded?.deploymentId ?? null, duplicate: recorded?.duplicate ?? false, incidentIds: recorded?.incidentIds ?? [] }),
+    };
+  },
+};

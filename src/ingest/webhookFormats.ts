@@ -11,6 +11,7 @@ import { grafanaAlert, grafanaEnvelope, grafanaSignal } from './grafanaPayload.j
 import { dedupKeyOf, pagerdutyEvent, pagerdutyResolvedSignal, pagerdutySignal, routingKeyOf } from './pagerdutyPayload.js';
 import { PAGERDUTY_ANSWERS, type WebhookAnswers } from './webhookAnswers.js';
 import { samplesRoute } from './samplesPayload.js';
+import { deploymentsRoute } from './deploymentPayload.js';
 
 /**
  * What a body asks to be stored, in the sender's request and answered after its commit: alerts
@@ -21,6 +22,8 @@ export type AcceptedWork = ({ batch: SignalBatch } | { apply: (tx: Executor, ctx
   key?: string;
   /** What the metrics count an `apply` as among the alerts received (PagerDuty's acknowledge: `acknowledged`); uncounted without. */
   outcome?: string;
+  /** The 202 body, read after the commit, for work that is not an alert (a stored deployment's id); the route's `answers` otherwise. */
+  answer?: () => unknown;
 };
 
 type Accepted = ({ ok: true } & AcceptedWork) | { ok: false; issues: z.core.$ZodIssue[] };
@@ -141,4 +144,4 @@ const detectorRoute: WebhookRoute = {
 };
 
 /** Every webhook Vigil answers; a new format is one more entry here (and its payload file). */
-export const WEBHOOK_ROUTES: readonly WebhookRoute[] = [alertmanagerRoute, detectorRoute, grafanaRoute, pagerdutyRoute, samplesRoute];
+export const WEBHOOK_ROUTES: readonly WebhookRoute[] = [alertmanagerRoute, detectorRoute, grafanaRoute, pagerdutyRoute, samplesRoute, deploymentsRoute];

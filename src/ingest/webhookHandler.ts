@@ -156,7 +156,7 @@ async function answerWebhook(format: WebhookRoute, req: IncomingMessage, res: Se
   observer.stored(source.name, 'batch' in accepted ? accepted.batch.signals : [], result, accepted.outcome);
   if (result.opened) ctx.logger.info('webhook: opened an incident', { source: source.name, incidentId: result.incidentId, alerts: result.alertIds.length });
   else ctx.logger.debug('webhook: alert accepted', { source: source.name, incidentId: result.incidentId, deduplicated: result.deduplicated });
-  send(res, 202, answers.accepted(result, accepted.key));
+  send(res, 202, accepted.answer ? accepted.answer() : answers.accepted(result, accepted.key));
   return 202;
 }
 
