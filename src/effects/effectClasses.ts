@@ -43,6 +43,10 @@ export const EFFECT_CLASS: Record<EffectKind, EffectClass> = {
   // A rollback people are waiting on: served first, in a lane of its own (see operatorActionLane).
   'operator_action.send': 'core',
   'operator_action.notice': 'chatter',
+  // Pages outside Slack: as urgent as a page DM, each pager on a lane of its own (pagerLane).
+  'pager.trigger': 'core',
+  'pager.acknowledge': 'core',
+  'pager.resolve': 'core',
 };
 
 /** The class of a stored kind; one this version does not know is core, so it is tried (and given up) at once. */

@@ -1,3 +1,5 @@
+import type { PagerName } from '../domain/pagers.js';
+
 // What Slack must see, as intents. Payloads carry ids, not rendered text: the delivery worker
 // renders from the incident's state at delivery time, so a late effect never shows stale facts.
 
@@ -15,7 +17,8 @@ export type NoticeKind =
   | 'reopened'
   | 'note_added'
   | 'nobody_to_page'
-  | 'action_added';
+  | 'action_added'
+  | 'pager_failed';
 
 export interface EffectPayloads {
   'channel.create': Record<string, never>;
@@ -33,10 +36,11 @@ export interface EffectPayloads {
    */
   'alerts.digest': Record<string, never>;
   'announce.post': { channel: string };
-  'page.dm': { userId: string; stepLabel: string; reason: string };
+  /** `dueAt`: when the step was due (page delay is measured from it); absent in rows queued before it was kept. */
+  'page.dm': { userId: string; stepLabel: string; reason: string; dueAt?: string };
   /** Re-render every page DM of the incident (acknowledged: the button goes, who took it shows). */
   'pages.refresh': Record<string, never>;
-  'page.usergroup': { usergroup: string; stepLabel: string; reason: string };
+  'page.usergroup': { usergroup: string; stepLabel: string; reason: string; dueAt?: string };
   'home.publish': { userId: string };
   /** Tell the person who declared an incident where it lives (after its channel exists). */
   'declare.confirm': { userId: string; origin: string };
@@ -74,6 +78,17 @@ export interface EffectPayloads {
   'operator_action.send': { actionId: number };
   /** Say in the incident channel that a rollback or kill switch was confirmed and sent, or how the hook answered. */
   'operator_action.notice': { actionId: number; moment: 'requested' | 'answered' };
+  /**
+   * Page through a pager outside Slack (PagerDuty, the webhook pager) for an escalation step;
+   * `dueAt` is when the step was due (page delay is measured from it). Each pager has a lane per
+   * incident (pagerLane), so a trigger always goes before its acknowledge and resolve, and a pager
+   * that is down holds back neither Slack nor another pager.
+   */
+  'pager.trigger': { pager: PagerName; stepLabel: string; reason: string; dueAt: string };
+  /** Tell a pager that paged that the incident was acknowledged (who and when: read at delivery). */
+  'pager.acknowledge': { pager: PagerName };
+  /** Tell a pager that paged that the incident was resolved. */
+  'pager.resolve': { pager: PagerName };
 }
 
 export type EffectKind = keyof EffectPayloads;
@@ -109,6 +124,9 @@ export const EFFECT_KINDS = [
   'deployment.notice',
   'operator_action.send',
   'operator_action.notice',
+  'pager.trigger',
+  'pager.acknowledge',
+  'pager.resolve',
 ] as const satisfies readonly EffectKind[];
 
 // A kind added to EffectPayloads but not to the list above fails to compile here.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EffectRow } from '../db/schema/index.js';
+import { PAGER_NAMES } from '../domain/pagers.js';
 import { isEffectKind, type EffectKind, type EffectPayloads, type NoticeKind } from './effectKinds.js';
 
 /**
@@ -25,6 +26,7 @@ const NOTICE_KINDS = [
   'note_added',
   'nobody_to_page',
   'action_added',
+  'pager_failed',
 ] as const satisfies readonly NoticeKind[];
 
 /** The shape of each kind's payload; the type checks that each schema yields EffectPayloads[K]. */
@@ -39,9 +41,9 @@ const PAYLOAD_SCHEMAS: { [K in EffectKind]: z.ZodType<EffectPayloads[K]> } = {
   'channel.notice': z.object({ notice: z.enum(NOTICE_KINDS), data: z.record(z.string(), z.unknown()) }),
   'alerts.digest': nothing,
   'announce.post': z.object({ channel: z.string().min(1) }),
-  'page.dm': z.object({ userId, stepLabel: z.string(), reason: z.string() }),
+  'page.dm': z.object({ userId, stepLabel: z.string(), reason: z.string(), dueAt: z.iso.datetime().optional() }),
   'pages.refresh': nothing,
-  'page.usergroup': z.object({ usergroup: z.string().min(1), stepLabel: z.string(), reason: z.string() }),
+  'page.usergroup': z.object({ usergroup: z.string().min(1), stepLabel: z.string(), reason: z.string(), dueAt: z.iso.datetime().optional() }),
   'home.publish': z.object({ userId }),
   'declare.confirm': z.object({ userId, origin: z.string().min(1) }),
   'message.capture': z.object({ channelId: z.string().min(1), ts: z.string().min(1), capturedBy: userId, requestedAt: z.iso.datetime() }),
@@ -58,6 +60,9 @@ const PAYLOAD_SCHEMAS: { [K in EffectKind]: z.ZodType<EffectPayloads[K]> } = {
   'deployment.notice': z.object({ deploymentId: z.number().int().positive() }),
   'operator_action.send': z.object({ actionId: z.number().int().positive() }),
   'operator_action.notice': z.object({ actionId: z.number().int().positive(), moment: z.enum(['requested', 'answered']) }),
+  'pager.trigger': z.object({ pager: z.enum(PAGER_NAMES), stepLabel: z.string(), reason: z.string(), dueAt: z.iso.datetime() }),
+  'pager.acknowledge': z.object({ pager: z.enum(PAGER_NAMES) }),
+  'pager.resolve': z.object({ pager: z.enum(PAGER_NAMES) }),
 };
 
 /** A row this version cannot deliver: a kind it does not know, or a payload not of its kind's shape. */

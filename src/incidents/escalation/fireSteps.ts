@@ -12,6 +12,7 @@ import { notifyOf } from './stepRows.js';
 import { refreshHomes } from '../refreshHomes.js';
 import { resolveTargets, type PageTargets } from './resolveTargets.js';
 import type { NotifyTarget } from '../../domain/escalationPlan.js';
+import { pagePagers } from './pagePagers.js';
 
 /**
  * Claim a timer: only the caller whose update moves it from pending gets to page. Two ticks
@@ -31,11 +32,13 @@ export function sendPage(
   tx: Executor,
   incident: IncidentRow,
   targets: PageTargets,
-  page: { label: string; reason: string; actor: string },
+  page: { label: string; reason: string; actor: string; dueAt?: Date },
   now: Date,
 ): void {
   const unacknowledgedFor = incident.acknowledgedAt ? undefined : formatDuration(now.getTime() - incident.declaredAt.getTime());
-  if (targets.users.length === 0 && targets.usergroups.length === 0) {
+  // When the page was due: the step's due time, or now for one asked for by hand. Page delay is measured from it.
+  const dueAt = (page.dueAt ?? now).toISOString();
+  if (targets.users.length === 0 && targets.usergroups.length === 0 && targets.pagers.length === 0) {
     appendTimeline(tx, incident.id, now, {
       kind: 'page.nobody',
       actor: page.actor,
@@ -45,17 +48,25 @@ export function sendPage(
     return;
   }
   for (const userId of targets.users) {
-    enqueueEffect(tx, incident.id, 'page.dm', { userId, stepLabel: page.label, reason: page.reason }, now);
+    enqueueEffect(tx, incident.id, 'page.dm', { userId, stepLabel: page.label, reason: page.reason, dueAt }, now);
   }
   for (const usergroup of targets.usergroups) {
-    enqueueEffect(tx, incident.id, 'page.usergroup', { usergroup, stepLabel: page.label, reason: page.reason }, now);
+    enqueueEffect(tx, incident.id, 'page.usergroup', { usergroup, stepLabel: page.label, reason: page.reason, dueAt }, now);
   }
+  pagePagers(tx, incident.id, targets.pagers, { label: page.label, reason: page.reason, dueAt: page.dueAt ?? now }, now);
   if (targets.users.length > 0) enqueueEffect(tx, incident.id, 'channel.invite', { users: targets.users }, now);
   refreshHomes(tx, incident.id, now, targets.users);
   appendTimeline(tx, incident.id, now, {
     kind: 'page.sent',
     actor: page.actor,
-    data: { step: page.label, users: targets.users, usergroups: targets.usergroups, target: targets.describe, reason: page.reason },
+    data: {
+      step: page.label,
+      users: targets.users,
+      usergroups: targets.usergroups,
+      ...(targets.pagers.length > 0 ? { pagers: targets.pagers } : {}),
+      target: targets.describe,
+      reason: page.reason,
+    },
   });
   enqueueEffect(
     tx,
@@ -67,6 +78,7 @@ export function sendPage(
         step: page.label,
         users: targets.users,
         usergroups: targets.usergroups,
+        ...(targets.pagers.length > 0 ? { pagers: targets.pagers } : {}),
         reason: page.reason,
         ...(page.reason === 'manual' ? { requestedBy: page.actor } : {}),
         ...(unacknowledgedFor ? { unacknowledgedFor } : {}),
@@ -89,7 +101,7 @@ function fireStep(tx: Executor, ctx: UseCaseContext, step: EscalationStepRow, no
   const notify: NotifyTarget = notifyOf(step);
   const targets = resolveTargets(tx, ctx.policy, incident, notify, now);
   const late = now.getTime() - step.dueAt.getTime();
-  sendPage(tx, incident, targets, { label: step.label, reason: 'escalation', actor: 'vigil' }, now);
+  sendPage(tx, incident, targets, { label: step.label, reason: 'escalation', actor: 'vigil', dueAt: step.dueAt }, now);
   if (late > 60_000) ctx.logger.warn('escalation step fired late', { incidentId: incident.id, step: step.key, lateMs: late });
   return true;
 }

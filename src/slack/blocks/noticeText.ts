@@ -72,6 +72,11 @@ const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = 
   reopened: (_view, data) =>
     `:arrows_counterclockwise: Reopened by ${mention(String(data['by'] ?? ''))}${reason(data['reason'])}. Back to investigating; paging is not restarted (\`/incident escalate\` brings someone in).`,
   note_added: (_view, data) => `:memo: Note from ${mention(String(data['by'] ?? ''))}: ${words(data['text'])}`,
+  pager_failed: (_view, data) => {
+    const pager = data['pager'] === 'pagerduty' ? 'PagerDuty' : 'The webhook pager';
+    const what = data['action'] === 'trigger' ? 'the page' : `the ${str(data['action'])}`;
+    return `:rotating_light: ${pager} refused ${what}, and it will not be retried: ${escapeMrkdwn(truncate(String(data['error'] ?? ''), 500))}. Nobody was paged that way; check \`pagers:\` in the policy file and page someone here.`;
+  },
   nobody_to_page: (_view, data) =>
     `:warning: ${str(data['step'])}: nobody to page (${str(data['target'])} has no members). Check \`rotations:\` in the policy file.`,
   action_added: (_view, data) => {

@@ -13,6 +13,7 @@ import { uploadMonitorChart } from './monitorChartHandler.js';
 import { postOrRefreshActionList, refreshActionReminder, remindActionItem } from './actionItemHandlers.js';
 import { postDeploymentNotice } from './deploymentHandlers.js';
 import { postOperatorActionNotice, sendOperatorAction } from './operatorActionHandlers.js';
+import { acknowledgeAtPager, resolveAtPager, triggerPager } from '../../pagers/pagerHandlers.js';
 
 /**
  * Every effect kind and the code that makes Slack show it, each typed by its kind's payload. The
@@ -48,6 +49,10 @@ export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<K> } = {
   'deployment.notice': postDeploymentNotice,
   'operator_action.send': sendOperatorAction,
   'operator_action.notice': postOperatorActionNotice,
+  // Not Slack: pages outside it, delivered by src/pagers/ with the same retries and lanes.
+  'pager.trigger': triggerPager,
+  'pager.acknowledge': acknowledgeAtPager,
+  'pager.resolve': resolveAtPager,
 };
 
 /** Run the handler of the attempt's kind. */
