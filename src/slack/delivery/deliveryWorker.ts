@@ -18,7 +18,7 @@ import { parseEffect } from '../../effects/effectSchemas.js';
 import type { DeliveryContext } from './deliveryContext.js';
 import { runHandler } from './handlers.js';
 import { LanePacer, type Pacing } from './lanePacer.js';
-import { judgeFailure } from './slackErrors.js';
+import { judgeFailure, type FailureVerdict } from './slackErrors.js';
 
 export interface DeliveryWorkerOptions {
   /** Lanes worked at once; one lane is always one effect at a time. */
@@ -33,6 +33,14 @@ export interface DeliveryWorkerOptions {
   pollMs?: number;
   /** Chatter's pace; Slack's unless a test that is not about pacing asks for a faster one. */
   pacing?: Pacing;
+  /** Told of every delivered effect and every failed attempt (the metrics). */
+  observer?: DeliveryObserver;
+}
+
+/** What the worker reports as it goes, for whoever counts (src/metrics/). */
+export interface DeliveryObserver {
+  delivered(effect: { kind: string; payload: Record<string, unknown> }): void;
+  deliveryFailed(kind: string, verdict: FailureVerdict['kind']): void;
 }
 
 const KICK_SPACING_MS = 20;
@@ -65,6 +73,7 @@ export class DeliveryWorker {
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly pollMs: number;
+  private readonly observer: DeliveryObserver | undefined;
   /** Passes made; the backoff test reads it to prove the worker sleeps while nothing can run. */
   passes = 0;
 
@@ -76,6 +85,7 @@ export class DeliveryWorker {
     this.maxAttempts = options.maxAttempts ?? 2_900;
     this.pollMs = options.pollMs ?? 5_000;
     this.pacer = new LanePacer(options.pacing);
+    this.observer = options.observer;
   }
 
   start(): void {
@@ -205,11 +215,14 @@ export class DeliveryWorker {
     try {
       await this.write((db) => markInFlight(db, effect.id));
       // A row of a kind or payload this version does not accept fails here, for good (judgeFailure).
-      const result = await runHandler({ effect: parseEffect(effect), recovering }, this.ctx);
+      const parsed = parseEffect(effect);
+      const result = await runHandler({ effect: parsed, recovering }, this.ctx);
       await this.write((db) => markDone(db, effect.id, new Date(), result ?? undefined));
+      this.observer?.delivered({ kind: parsed.kind, payload: parsed.payload as Record<string, unknown> });
       if (this.slackFailing) await this.slackIsBack();
     } catch (error) {
       const verdict = judgeFailure(error);
+      this.observer?.deliveryFailed(effect.kind, verdict.kind);
       if (verdict.kind === 'transient' && !verdict.outsideSlack) this.slackFailing = true;
       const fields = { effectId: effect.id, kind: effect.kind, lane: effect.lane, attempts, verdict: verdict.kind };
       if (verdict.kind === 'permanent' || attempts >= this.maxAttempts) {
