@@ -77,7 +77,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   };
   const commits = new GroupCommit(store.sqlite, store.db, () => worker?.kick());
   worker = new DeliveryWorker(
-    { db: store.db, commit: (work) => commits.submit(work), client, clock, botUserId, logger, runbooks, actionHooks: config.policy.actions },
+    { db: store.db, commit: (work) => commits.submit(work), client, clock, botUserId, logger, runbooks, actionHooks: config.policy.actions, monitors: config.policy.monitors },
     options.delivery,
   );
   const scheduler = new Scheduler(ctx);

@@ -73,7 +73,9 @@ describe('roll back and the kill switch, through the operator\'s hook', () => {
 
   beforeAll(async () => {
     hook = await OperatorHook.start();
-    h = await Harness.start({ policyFile: rollbackPolicy(hook.url, '1s') });
+    // A drift monitor watches the model: the verification after a rollback says when it checks next.
+    const monitors = 'monitors:\n  - { name: fraud-age, model: fraud-detector, feature: age, baseline: { rolling: 7d }, window: 1h, every: 10m }\n';
+    h = await Harness.start({ policyFile: rollbackPolicy(hook.url, '1s') + monitors });
     await postDeployment(h.url, deploy('fraud-detector', 'v14', '2026-11-20T09:00:00Z'));
     await postDeployment(h.url, deploy('fraud-detector', 'v15', '2026-11-22T12:30:00Z'));
     const res = await h.webhook('detector', {
@@ -175,6 +177,7 @@ describe('roll back and the kill switch, through the operator\'s hook', () => {
     expect(shown).toContain('DEPLOY-1');
     expect(shown).toContain(`<@${mlPrimary}>, please confirm the model recovered on *v14*: watch *accuracy* against its threshold (0.85)`);
     expect(findButton(accepted[0]!.blocks ?? [], ACTIONS.confirmRecovery)).toBeDefined();
+    expect(shown).toMatch(/Monitor \*fraud-age\* \(age\) (checks next <!date|has not checked yet).*, every 10m\./);
   });
 
   it('shows the version now live on the summary', () => {

@@ -4,6 +4,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { ModelDeploymentRow, OperatorActionRow } from '../../db/schema/index.js';
 import type { IncidentView } from '../../incidents/readModel.js';
+import type { NextCheck } from '../../incidents/operatorActions/monitorNextChecks.js';
+import { formatDuration } from '../../domain/duration.js';
 import { OPERATOR_ACTION_WORDS, type OperatorActionKind } from '../../domain/operatorActions.js';
 import { escapeMrkdwn } from '../format/mrkdwn.js';
 import { lastAnswerWords } from './modelVersionBlocks.js';
@@ -63,8 +65,14 @@ function whatToCheck(view: IncidentView): string {
   return `*${clip(metric.name, BUDGETS.inline)}*${metric.threshold !== undefined ? ` against its threshold (${metric.threshold})` : ''}`;
 }
 
-/** The hook answered for good: accepted, refused, or failed after every retry. */
-export function actionAnsweredMessage(row: OperatorActionRow, view: IncidentView): NoticeMessage {
+/** "Monitor *fraud-age* (age) checks next 16:20; it runs every 10m." */
+function nextCheckLine(check: NextCheck): string {
+  const when = check.at ? `checks next ${slackTime(check.at)}` : 'has not checked yet; it checks at its next tick';
+  return `:mag: Monitor *${clip(check.monitor, NAME_CHARS)}* (${clip(check.feature, NAME_CHARS)}) ${when}, every ${formatDuration(check.everyMs)}.`;
+}
+
+/** The hook answered for good: accepted, refused, or failed after every retry. `checks`: the monitors on the model. */
+export function actionAnsweredMessage(row: OperatorActionRow, view: IncidentView, checks: readonly NextCheck[] = []): NoticeMessage {
   const words = OPERATOR_ACTION_WORDS[row.action];
   const target = fromTo(row.model, row.environment, row.fromVersion, row.toVersion);
   const blocks: KnownBlock[] = [];
@@ -90,6 +98,7 @@ export function actionAnsweredMessage(row: OperatorActionRow, view: IncidentView
       type: 'section',
       text: md(`${verifier(view)}, please confirm the model recovered on ${row.toVersion ? bold(row.toVersion) : 'the version rolled back to'}: watch ${whatToCheck(view)}, then press *Recovered* (this marks the incident mitigated).`),
     });
+    if (checks.length > 0) blocks.push({ type: 'context', elements: checks.slice(0, 5).map((check) => md(nextCheckLine(check))) });
     blocks.push({
       type: 'actions',
       block_id: 'confirm-recovery',

@@ -24,6 +24,8 @@ export interface DeliveryContext {
   runbooks: readonly Runbook[];
   /** The operator's rollback and kill-switch hooks (URL, signing secret, timeout); none configured when absent. */
   actionHooks?: Policy['actions'];
+  /** The drift monitors, so an accepted rollback can say when the model's next check is. */
+  monitors?: Policy['monitors'];
   /** The pagers outside Slack (PagerDuty, the webhook pager) whose effects src/pagers/ delivers; none when absent. */
   pagers?: Policy['pagers'];
 }

@@ -7,6 +7,7 @@ import { HOOK_MAX_ATTEMPTS, OPERATOR_ACTION_KINDS, OPERATOR_ACTION_WORDS, type O
 import { callHook, type HookAnswer } from '../../incidents/operatorActions/callHook.js';
 import { beginHookAttempt, recordHookAnswer } from '../../incidents/operatorActions/hookAttempts.js';
 import { operatorActionById } from '../../incidents/operatorActions/operatorActionQueries.js';
+import { nextChecksOf } from '../../incidents/operatorActions/monitorNextChecks.js';
 import { loadIncidentView } from '../../incidents/readModel.js';
 import { actionAnsweredMessage, actionRequestedMessage } from '../blocks/operatorActionBlocks.js';
 import { incidentChannel } from './channelHandlers.js';
@@ -52,7 +53,8 @@ export const postOperatorActionNotice: EffectHandler<'operator_action.notice'> =
   if (!channel) return { skipped: 'no channel' };
   const { actionId, moment } = attempt.effect.payload;
   const row = operatorActionById(ctx.db, actionId);
-  const message = moment === 'requested' ? actionRequestedMessage(row) : actionAnsweredMessage(row, loadIncidentView(ctx.db, incidentId));
+  const message =
+    moment === 'requested' ? actionRequestedMessage(row) : actionAnsweredMessage(row, loadIncidentView(ctx.db, incidentId), nextChecksOf(ctx.db, ctx.monitors ?? [], row.model));
   const posted = await postSized(ctx, attempt, { channel, ...message });
   return { ts: posted.ts };
 };
