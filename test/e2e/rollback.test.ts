@@ -209,6 +209,14 @@ describe('roll back and the kill switch, through the operator\'s hook', () => {
     expect(await clickAndHear(h, message, ACTIONS.confirmRecovery, lead)).toContain(`Recovery was already confirmed by <@${mlPrimary}>`);
   });
 
+  it('the review\'s AI section names the version the incident was about and the one before it, from the deployment history', async () => {
+    await h.type('review', { user: lead, channel });
+    const file = await h.emulator.waitFor(() => h.emulator.files().find((f) => f.filename === 'INC-1-review-v1.md'));
+    expect(file.content).toContain('- **Version:** v15 (before it: v14)');
+    // The change ticket is in the appendix: who confirmed, and what the hook answered.
+    expect(file.content).toContain('Rollback accepted by the hook: fraud-detector in production from v15 to v14');
+  });
+
   it('a second click while one is pending sends nothing new and says it is pending', async () => {
     hook.answer({ status: 200, body: '{"flag":"fraud-detector","enabled":false}', delayMs: 800 });
     const message = summary(h, 1);

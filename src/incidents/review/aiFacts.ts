@@ -1,6 +1,7 @@
 import type { ReviewTemplateData } from '../../comms/reviewTemplateData.js';
 import type { AlertRow, IncidentRow } from '../../db/schema/index.js';
 import { distributionShift } from '../../domain/distributionShift.js';
+import type { VersionFacts } from '../../domain/modelVersions.js';
 import { oneLine, reviewTime } from './reviewFacts.js';
 
 // Label names detectors use for the versions of what a model was fed: a data snapshot, a feature
@@ -39,8 +40,12 @@ function distributionText(alerts: readonly AlertRow[]): string | null {
   return null;
 }
 
-/** The AI section: model and versions, signals against thresholds, category, harm, data versions, shift. */
-export function aiSection(incident: IncidentRow, alerts: readonly AlertRow[]): ReviewTemplateData['ai'] {
+/**
+ * The AI section: model and versions, signals against thresholds, category, harm, data versions,
+ * shift. The versions are the summary's (`history`: the deployment history's facts, when the model
+ * has one); without a history, the alerts' versions and a `previous_model_version` label.
+ */
+export function aiSection(incident: IncidentRow, alerts: readonly AlertRow[], history?: VersionFacts | null): ReviewTemplateData['ai'] {
   const versions = new Map<string, string>();
   let previousVersion: string | null = null;
   for (const alert of alerts) {
@@ -53,8 +58,8 @@ export function aiSection(incident: IncidentRow, alerts: readonly AlertRow[]): R
   const seen = [...new Set(alerts.map((a) => a.modelVersion).filter((v): v is string => Boolean(v)))];
   return {
     model: incident.modelName,
-    version: incident.modelVersion ?? seen.at(-1) ?? null,
-    previousVersion: previousVersion ?? (seen.length > 1 ? seen.at(-2)! : null),
+    version: history?.version ?? incident.modelVersion ?? seen.at(-1) ?? null,
+    previousVersion: history?.previous?.version ?? previousVersion ?? (seen.length > 1 ? seen.at(-2)! : null),
     category: incident.category,
     harmLevel: incident.harmLevel ? incident.harmLevel.replace('_', ' ') : null,
     signals: alerts.map((alert) => ({ at: reviewTime(alert.firstReceivedAt), title: oneLine(alert.title), signal: alert.signal, metric: metricLine(alert) })),

@@ -12,6 +12,7 @@ import type { StoredResolution } from '../resolveIncident.js';
 import { readTimeline, type StructuredEvent } from '../timeline.js';
 import { postedUpdates } from '../updates/updateQueries.js';
 import { aiSection } from './aiFacts.js';
+import { incidentVersionsOf } from '../deployments/incidentVersions.js';
 import { keyTimesOf } from './keyTimes.js';
 import { KEY_EVENT_KINDS, eventLine, eventMoment, eventPlain, metricWords, oneLine, reviewTime } from './reviewFacts.js';
 import { lateUpdates, responseSection } from './responseFacts.js';
@@ -93,6 +94,6 @@ export function reviewData(db: Executor, incident: IncidentRow, cadence: Cadence
     messaging: updates.map((u) => ({ at: reviewTime(u.postedAt ?? u.updatedAt), audience: u.audience, state: u.state, impact: u.impact, headline: oneLine(u.fields.headline) })),
     metrics: METRIC_NAMES.map((name) => ({ ...METRICS[name], value: metricWords(metrics[name]) })),
     flags: outOfOrderTimes(times),
-    ai: aiSection(incident, alerts),
+    ai: aiSection(incident, alerts, incidentVersionsOf(db, incident, alerts)),
   };
 }
