@@ -10,6 +10,7 @@ const BENCHES: Array<[string, () => Promise<string[]>]> = [
   ['workerPass', async () => (await import('./workerPass.js')).benchWorkerPass()],
   ['storm', async () => (await import('./storm.js')).benchStorm()],
   ['outage', async () => (await import('./outage.js')).benchOutage()],
+  ['driftCheck', async () => (await import('./driftCheck.js')).benchDriftCheck()],
 ];
 
 const filters = process.argv.slice(2).map((arg) => arg.toLowerCase());

@@ -1,13 +1,16 @@
-// The read-only JSON API under /api: one router, one authentication for every route in it. A
-// later route (baselines, models...) is one more line in API_ROUTES.
+// The JSON API under /api: one router, one authentication for every route in it. A later route
+// is one more entry in API_ROUTES.
 
 import { Router, type Express, type RequestHandler } from 'express';
 import type { UseCaseContext } from '../incidents/context.js';
 import { requireApiToken } from './apiAuth.js';
 import { statsRoute } from './statsRoute.js';
+import { DRIFT_API_ROUTES } from './driftRoutes.js';
 import { modelsRoute } from './modelsRoute.js';
 
-interface ApiRoute {
+export interface ApiRoute {
+  /** GET unless said. */
+  method?: 'get' | 'post';
   /** Below /api. */
   path: string;
   handler: (ctx: UseCaseContext) => RequestHandler;
@@ -16,6 +19,7 @@ interface ApiRoute {
 const API_ROUTES: readonly ApiRoute[] = [
   { path: '/stats', handler: statsRoute },
   { path: '/models', handler: modelsRoute },
+  ...DRIFT_API_ROUTES,
 ];
 
 export function registerApiRoutes(app: Express, ctx: UseCaseContext): void {
@@ -26,7 +30,7 @@ export function registerApiRoutes(app: Express, ctx: UseCaseContext): void {
     res.set('cache-control', 'no-store');
     next();
   });
-  for (const route of API_ROUTES) router.get(route.path, route.handler(ctx));
+  for (const route of API_ROUTES) router[route.method ?? 'get'](route.path, route.handler(ctx));
   router.use((_req, res) => {
     res.status(404).json({ error: 'no such API route' });
   });

@@ -6,6 +6,7 @@ import { remindStakeholderUpdates } from '../incidents/updates/remindUpdates.js'
 import { remindReviews } from '../incidents/review/remindReviews.js';
 import { pruneDeliveredEffects } from '../effects/outbox.js';
 import { remindActionItems } from '../incidents/actionItems/remindActionItems.js';
+import { pruneOldSamples, runDueMonitors } from '../incidents/monitors/runDueMonitors.js';
 
 const OUTBOX_RETENTION_MS = 7 * 24 * 3600_000;
 
@@ -28,6 +29,9 @@ export const JOBS: readonly Job[] = [
   // Reminders go out on a day's 09:00 UTC slot: once a minute is on time, and cheap when none is due.
   { name: 'action-items', pattern: '40 * * * * *', run: remindActionItems },
   { name: 'reviews', pattern: '50 * * * * *', run: remindReviews },
+  // Each drift monitor on its own interval (its next check time is a row); due ones run within 5 s.
+  { name: 'monitors', pattern: '*/5 * * * * *', run: runDueMonitors },
+  { name: 'samples-retention', pattern: '0 23 * * * *', run: pruneOldSamples },
   {
     name: 'outbox-pruning',
     pattern: '0 17 * * * *',

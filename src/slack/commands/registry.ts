@@ -4,6 +4,7 @@ import { listSubcommand, noteSubcommand, runbookSubcommand, statusSubcommand, ti
 import { reportSubcommand, updateSubcommand } from './comms.js';
 import { actionSubcommand, actionsSubcommand } from './followUp.js';
 import { statsSubcommand } from './stats.js';
+import { monitorsSubcommand } from './monitors.js';
 import { killSwitchSubcommand, rollbackSubcommand } from './rollback.js';
 import { impactStartSubcommand, reviewSubcommand } from './review.js';
 import type { Subcommand } from './subcommand.js';
@@ -54,6 +55,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   actionSubcommand,
   actionsSubcommand,
   statsSubcommand,
+  monitorsSubcommand,
 ];
 
 export const findSubcommand = (name: string): Subcommand | undefined => SUBCOMMANDS.find((c) => c.name === name.toLowerCase());
