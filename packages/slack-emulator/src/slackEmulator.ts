@@ -8,10 +8,13 @@ import { describeFault, FaultQueue } from './faults.js';
 import { bearerToken, parseArgs, readBody, sendJson, sendText, uploadedText } from './http.js';
 import { methods, type MethodContext, type MethodResult } from './methods/index.js';
 import { fail } from './methods/context.js';
+import { METHOD_SCOPES } from './methods/methodScopes.js';
 import { ChannelRateLimiter } from './pacing.js';
+import { SocketModeHub, type EnvelopeType } from './socketMode.js';
 import { renderBody } from './printer.js';
 import { Workspace } from './state.js';
 import type { AppConnection } from './ui/appLink.js';
+import type { AppProfile } from './ui/appProfile.js';
 import { EmulatorUi } from './ui/emulatorUi.js';
 import { isUiPath } from './ui/routes.js';
 import type {
@@ -48,6 +51,8 @@ export interface SlackEmulator {
   readonly apiUrl: string;
   readonly baseUrl: string;
   readonly token: string;
+  /** The app-level token (xapp-...) apps.connections.open accepts, for Socket Mode. */
+  readonly appToken: string;
   readonly botUserId: string;
   readonly teamId: string;
   /** Every API call in arrival order. */
@@ -89,7 +94,14 @@ export interface SlackEmulator {
    * Where the app under test receives Slack's requests, so the web UI at `GET /` can send it
    * slash commands, button clicks and modal submissions, signed with `signingSecret`.
    */
-  connectApp(app: AppConnection): void;
+  connectApp(app: AppConnection, profile?: AppProfile): void;
+  /** Socket Mode as the app sees it: whether it is connected, and every envelope sent to it. */
+  readonly socketMode: {
+    readonly connected: boolean;
+    readonly sent: ReadonlyArray<{ envelopeId: string; type: EnvelopeType; payload: unknown; acked: boolean }>;
+    /** Ask the app to reconnect (Slack's `disconnect` message), as Slack does every few hours. */
+    disconnectAll(reason?: string): void;
+  };
 }
 
 interface Answer {
@@ -114,8 +126,15 @@ class Emulator implements SlackEmulator {
   private readonly ui: EmulatorUi;
   private readonly latencyMs: number;
   private readonly postLimiter: ChannelRateLimiter | undefined;
+  private readonly appLevelToken: string;
+  /** Sent as `x-oauth-scopes` on every Web API answer, as Slack does; none when not given. */
+  private readonly scopes: string | undefined;
+  private readonly hub: SocketModeHub;
 
   constructor(opts: EmulatorOptions) {
+    this.appLevelToken = opts.appToken ?? 'xapp-emulator';
+    this.scopes = opts.scopes ? opts.scopes.join(',') : undefined;
+    this.hub = new SocketModeHub((head) => this.say(head));
     this.printFn = opts.print;
     this.latencyMs = Math.max(0, opts.latencyMs ?? 0);
     this.postLimiter = opts.rateLimit ? new ChannelRateLimiter(opts.rateLimit) : undefined;
@@ -134,6 +153,7 @@ class Emulator implements SlackEmulator {
       newTriggerId: (userId) => this.newTriggerId(userId),
       responseUrl: (id) => this.responseUrl(id),
       say: (head, body) => this.say(head, body),
+      socketMode: this.hub,
     });
   }
 
@@ -147,6 +167,7 @@ class Emulator implements SlackEmulator {
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal_error' });
       });
     });
+    server.on('upgrade', (req, socket, head) => this.hub.upgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => {
@@ -167,6 +188,7 @@ class Emulator implements SlackEmulator {
     this.lateTimers.clear();
     for (const res of this.hanging) res.destroy();
     this.hanging.clear();
+    this.hub.close();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await closed;
@@ -183,8 +205,21 @@ class Emulator implements SlackEmulator {
   get token(): string {
     return this.ws.me.token;
   }
+  get appToken(): string {
+    return this.appLevelToken;
+  }
   get botUserId(): string {
     return this.ws.me.botUserId;
+  }
+  get socketMode(): SlackEmulator['socketMode'] {
+    const hub = this.hub;
+    return {
+      get connected() {
+        return hub.connected;
+      },
+      sent: hub.sent,
+      disconnectAll: (reason) => hub.disconnectAll(reason),
+    };
   }
   get teamId(): string {
     return this.ws.me.teamId;
@@ -316,8 +351,8 @@ class Emulator implements SlackEmulator {
     this.postLimiter?.reset();
   }
 
-  connectApp(app: AppConnection): void {
-    this.ui.connect(app);
+  connectApp(app: AppConnection, profile: AppProfile = {}): void {
+    this.ui.connect(app, profile);
   }
 
   // ── HTTP ───────────────────────────────────────────────────────────────
@@ -401,6 +436,7 @@ class Emulator implements SlackEmulator {
     const record = (a: Answer, hung: boolean, fault?: string) => {
       this.recorded.push({ method, args, at, response: a.body, ...(hung ? {} : { status: a.status }), ...(fault ? { fault } : {}) });
     };
+    if (method === 'apps.connections.open') return this.openSocketConnection(token, args, at, res);
     const handler = methods.get(method);
     const refusal = !handler ? 'unknown_method' : !token ? 'not_authed' : token !== this.ws.me.token ? 'invalid_auth' : undefined;
     if (refusal || !handler) {
@@ -408,6 +444,13 @@ class Emulator implements SlackEmulator {
       this.sayFailure(method, answer.body);
       record(answer, false);
       return sendJson(res, answer.status, answer.body);
+    }
+    const needed = METHOD_SCOPES[method];
+    if (needed && this.scopes !== undefined && !this.scopes.split(',').includes(needed)) {
+      const answer = { status: 200, body: { ...fail('missing_scope'), needed, provided: this.scopes } };
+      this.sayFailure(method, answer.body);
+      record(answer, false);
+      return sendJson(res, answer.status, answer.body, this.scopeHeaders());
     }
     this.answerWithFaults(method, res, () => {
       const retryAfter = this.paceRetryAfter(method, args);
@@ -417,8 +460,24 @@ class Emulator implements SlackEmulator {
       }
       const body = this.invoke(method, handler, args);
       this.sayFailure(method, body);
-      return { status: 200, body };
+      return { status: 200, body, headers: this.scopeHeaders() };
     }, record);
+  }
+
+  /**
+   * Socket Mode's handshake: only the app-level token opens a connection (a bot token is the wrong
+   * type, as in Slack); the answer is a one-time WebSocket URL on this server.
+   */
+  private openSocketConnection(token: string | undefined, args: Args, at: Date, res: ServerResponse): void {
+    const refusal = !token ? 'not_authed' : token.startsWith('xoxb-') ? 'not_allowed_token_type' : token !== this.appLevelToken ? 'invalid_auth' : undefined;
+    const body = refusal ? fail(refusal) : { ok: true, url: this.hub.openUrl(this.baseUrl) };
+    this.sayFailure('apps.connections.open', body);
+    this.recorded.push({ method: 'apps.connections.open', args, at, response: body, status: 200 });
+    sendJson(res, 200, body, this.scopeHeaders());
+  }
+
+  private scopeHeaders(): Record<string, string> {
+    return this.scopes === undefined ? {} : { 'x-oauth-scopes': this.scopes };
   }
 
   /** 0, or the Retry-After (s) when this call goes beyond Slack's per-channel pace (rateLimit option). */

@@ -8,17 +8,29 @@ export interface EmuUser {
   tz?: string;
   email?: string;
   isBot?: boolean;
+  /** A deactivated account: users.info still answers, with `deleted: true`. */
+  deleted?: boolean;
 }
 
 export interface EmuUsergroup {
   id: string;
   handle: string;
   users: string[];
+  /** A disabled group: usergroups.list shows it only with include_disabled, with a date_delete. */
+  disabled?: boolean;
 }
 
 export interface EmulatorOptions {
   /** Bot token the emulator accepts. Default 'xoxb-emulator'. */
   token?: string;
+  /** App-level token (xapp-...) that apps.connections.open accepts for Socket Mode. Default 'xapp-emulator'. */
+  appToken?: string;
+  /**
+   * The bot token's granted scopes, sent as `x-oauth-scopes` on every Web API answer as Slack does
+   * (a client reads them from auth.test); the read methods in `methodScopes.ts` then answer
+   * `missing_scope` without theirs. Default: no header, no scope checked.
+   */
+  scopes?: string[];
   /** Default 'UVIGILBOT'. */
   botUserId?: string;
   /** Default 'T0VIGIL'. */

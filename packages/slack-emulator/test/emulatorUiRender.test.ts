@@ -20,6 +20,10 @@ function sampleState(): UiState {
     team: 'Vigil Emulator',
     botUserId: 'UVIGILBOT',
     appConnected: true,
+    shortcuts: [{ callbackId: 'add_to_timeline', name: 'Add to incident timeline' }],
+    homeTab: true,
+    homes: { U0ALICE: [{ type: 'section', text: { type: 'mrkdwn', text: '*Open incidents*' } }] },
+    hints: [],
     users: [
       { id: 'UVIGILBOT', name: 'vigil', realName: 'Vigil', isBot: true },
       { id: 'U0ALICE', name: 'alice', realName: 'Alice (ML on-call)', isBot: false },

@@ -151,7 +151,7 @@ export function userJson(ws: Workspace, u: EmuUser): Record<string, unknown> {
     id: u.id,
     team_id: ws.me.teamId,
     name: u.name,
-    deleted: false,
+    deleted: u.deleted === true,
     real_name: realName,
     tz,
     tz_label: tz,

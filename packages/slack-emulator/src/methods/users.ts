@@ -38,13 +38,15 @@ const lookupByEmail: Handler = (ctx) => {
 
 const usergroupsList: Handler = (ctx) => {
   const includeUsers = bool(ctx.args, 'include_users');
-  const usergroups = [...ctx.ws.usergroups.values()].map((g) => ({
+  const includeDisabled = bool(ctx.args, 'include_disabled');
+  const usergroups = [...ctx.ws.usergroups.values()].filter((g) => includeDisabled || !g.disabled).map((g) => ({
     id: g.id,
     team_id: ctx.ws.me.teamId,
     is_usergroup: true,
     name: g.handle,
     handle: g.handle,
     user_count: g.users.length,
+    date_delete: g.disabled ? ctx.ws.nowSeconds() : 0,
     ...(includeUsers ? { users: [...g.users] } : {}),
   }));
   return ok({ usergroups });

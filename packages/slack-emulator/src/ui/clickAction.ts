@@ -46,5 +46,5 @@ export async function runClick(ctx: UiContext, input: z.infer<typeof clickInput>
     responseUrl: ctx.host.responseUrl(ctx.replies.responseId(target)),
   });
   ctx.host.say(`▶ ${ws.userLabel(input.user)} clicked [ ${labelOf(button.element['text'])} ] (${input.actionId}) in ${ws.channelLabel(channel)}`);
-  return callApp(ctx, { payload: JSON.stringify(payload) });
+  return callApp(ctx, { kind: 'form', fields: { payload: JSON.stringify(payload) } });
 }

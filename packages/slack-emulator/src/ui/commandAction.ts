@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { renderBody } from '../printer.js';
 import { callApp, personOf, placeOf, refuse, teamOf, type UiAnswer, type UiContext } from './context.js';
+import { typedForSlack } from './mentions.js';
 import { slashCommandForm } from './slackPayloads.js';
 
 // Vigil registers this one command; the manifest maps it to /slack/events.
@@ -26,8 +27,10 @@ export async function runCommand(ctx: UiContext, input: z.infer<typeof commandIn
   if (!ws.users.has(input.user)) return refuse(400, 'user_not_found', `No user ${input.user} in the emulator.`);
   const channel = ws.channels.get(input.channel);
   if (!channel) return refuse(404, 'channel_not_found', `No channel ${input.channel} in the emulator.`);
-  const text = commandText(input.text);
-  if (text === undefined) return refuse(400, 'unknown_command', `Only ${COMMAND} is wired to Vigil here, e.g. "${COMMAND} help".`);
+  const typed = commandText(input.text);
+  if (typed === undefined) return refuse(400, 'unknown_command', `Only ${COMMAND} is wired to Vigil here, e.g. "${COMMAND} help".`);
+  // As Slack sends it: & < > escaped, @alice as <@U…|alice>.
+  const text = typedForSlack(ws, typed, 'command');
 
   const target = { user: input.user, channel: channel.id };
   const fields = slashCommandForm({
@@ -40,7 +43,7 @@ export async function runCommand(ctx: UiContext, input: z.infer<typeof commandIn
     responseUrl: ctx.host.responseUrl(ctx.replies.responseId(target)),
   });
   ctx.host.say(`▶ ${ws.userLabel(input.user)} typed ${COMMAND} ${text} in ${ws.channelLabel(channel)}`);
-  const answer = await callApp(ctx, fields);
+  const answer = await callApp(ctx, { kind: 'form', fields });
   if (answer.status < 300 && ctx.replies.add(ws, target, answer.body)) {
     const body = answer.body as { text?: unknown; blocks?: unknown }; // add() accepted it as a record
     ctx.host.say(`ephemeral reply to ${ws.userLabel(input.user)}`, renderBody(typeof body.text === 'string' ? body.text : undefined, body.blocks));

@@ -1,7 +1,7 @@
 /** What the UI's actions work with, and how they reach the app under test. */
 import type { Workspace } from '../state.js';
 import type { EmuChannel } from '../types.js';
-import { postToApp, type AppAnswer, type AppConnection } from './appLink.js';
+import type { AppAnswer, AppLink, AppRequest } from './appLink.js';
 import type { UiHost } from './host.js';
 import type { ModalTracker } from './modals.js';
 import type { UiReplies } from './replies.js';
@@ -10,7 +10,7 @@ import type { Person, Place, Team } from './slackPayloads.js';
 export interface UiContext {
   readonly host: UiHost;
   /** Undefined until connectApp(): the page still shows the workspace, but cannot click. */
-  readonly app: AppConnection | undefined;
+  readonly app: AppLink | undefined;
   readonly replies: UiReplies;
   readonly modals: ModalTracker;
 }
@@ -24,18 +24,18 @@ export const teamOf = (ws: Workspace): Team => ({ id: ws.me.teamId, domain: 'vig
 export const personOf = (ws: Workspace, id: string): Person => ({ id, name: ws.users.get(id)?.name ?? id.toLowerCase() });
 export const placeOf = (ch: EmuChannel): Place => ({ id: ch.id, name: ch.name, isIm: ch.isIm });
 
-/** Posts a signed request to the app; a missing or unreachable app is an answer too, not a throw. */
-export async function callApp(ctx: UiContext, fields: Record<string, string>): Promise<UiAnswer> {
+/** Sends a request to the app as Slack would; a missing or unreachable app is an answer too, not a throw. */
+export async function callApp(ctx: UiContext, request: AppRequest): Promise<UiAnswer> {
   if (!ctx.app) {
-    return refuse(409, 'no_app_connected', 'No app is connected to this emulator: call emulator.connectApp({ eventsUrl, signingSecret }).');
+    return refuse(409, 'no_app_connected', 'No app is connected to this emulator: call emulator.connectApp({ eventsUrl, signingSecret }) or connectApp({ socketMode: true }).');
   }
   try {
-    const answer = await postToApp(ctx.app, fields);
-    if (answer.status >= 400) ctx.host.say(`✗ the app answered HTTP ${answer.status} (${ctx.app.eventsUrl})`);
+    const answer = await ctx.app.send(request);
+    if (answer.status >= 400) ctx.host.say(`✗ the app answered HTTP ${answer.status} (${ctx.app.where})`);
     return answer;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    ctx.host.say(`✗ the app is unreachable at ${ctx.app.eventsUrl}: ${message}`);
-    return refuse(502, 'app_unreachable', `The app did not answer at ${ctx.app.eventsUrl}: ${message}`);
+    ctx.host.say(`✗ the app is unreachable at ${ctx.app.where}: ${message}`);
+    return refuse(502, 'app_unreachable', `The app did not answer at ${ctx.app.where}: ${message}`);
   }
 }

@@ -1,6 +1,7 @@
 /** The web UI mounted in the emulator: its memory (app link, replies, modals) and its routes. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppConnection } from './appLink.js';
+import { appLink, type AppConnection, type AppLink } from './appLink.js';
+import type { AppProfile } from './appProfile.js';
 import type { UiHost } from './host.js';
 import { ModalTracker } from './modals.js';
 import type { UiState } from './render/types.js';
@@ -11,19 +12,22 @@ import { buildUiState } from './uiState.js';
 export class EmulatorUi implements UiRoutes {
   readonly replies = new UiReplies();
   readonly modals = new ModalTracker();
-  private connection: AppConnection | undefined;
+  private link: AppLink | undefined;
+  private about: AppProfile = {};
 
   constructor(readonly host: UiHost) {}
 
-  get app(): AppConnection | undefined {
-    return this.connection;
+  get app(): AppLink | undefined {
+    return this.link;
   }
 
-  connect(app: AppConnection): void {
-    // Validated here so a typo fails at start-up, not at the first click.
-    new URL(app.eventsUrl);
-    if (app.signingSecret === '') throw new Error('connectApp: signingSecret must not be empty');
-    this.connection = { ...app };
+  get profile(): AppProfile {
+    return this.about;
+  }
+
+  connect(app: AppConnection, profile: AppProfile): void {
+    this.link = appLink(app, this.host.socketMode);
+    this.about = { ...profile };
   }
 
   /** Forget what the UI remembered about channels and views; the app stays connected. */
@@ -37,7 +41,7 @@ export class EmulatorUi implements UiRoutes {
   }
 
   state(): UiState {
-    return buildUiState(this.host.ws, { appConnected: this.connection !== undefined, replies: this.replies, modals: this.modals });
+    return buildUiState(this.host.ws, { appConnected: this.link !== undefined, profile: this.about, replies: this.replies, modals: this.modals });
   }
 
   serve(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

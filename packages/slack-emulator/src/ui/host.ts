@@ -1,4 +1,5 @@
 /** What the web UI needs from the emulator it is mounted in. */
+import type { SocketModeHub } from '../socketMode.js';
 import type { Workspace } from '../state.js';
 
 export interface UiHost {
@@ -9,4 +10,6 @@ export interface UiHost {
   responseUrl(id: string): string;
   /** One line (and its body) in the terminal, like every other Slack effect. */
   say(head: string, body?: string[]): void;
+  /** The app's Socket Mode connection, when it opened one. */
+  readonly socketMode: SocketModeHub;
 }

@@ -93,7 +93,7 @@ export async function runSubmit(ctx: UiContext, input: z.infer<typeof submitInpu
   // As Slack's client does, the view keeps what was typed: drawn again after a pushed view
   // closes, after an update (inputs with the same block_id and action_id), or on a reload.
   ctx.modals.setValues(input.viewId, input.values);
-  const answer = await callApp(ctx, { payload: JSON.stringify(payload) });
+  const answer = await callApp(ctx, { kind: 'form', fields: { payload: JSON.stringify(payload) } });
   if (answer.status >= 300) return answer;
   const body = isRecord(answer.body) ? answer.body : {};
   const action = body['response_action'];

@@ -43,6 +43,16 @@ export function scriptSafe(js: string): string {
   return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
+/**
+ * The "try it" banner: what to do first, with the tokens the app is configured with (given by its
+ * host). Open on a workspace with no message yet, folded once something has happened.
+ */
+function hintsHtml(state: UiState, esc: (s: string) => string): string {
+  if (state.hints.length === 0) return '';
+  const quiet = Object.values(state.messages).every((list) => list.length === 0);
+  return `<details class="banner" id="banner"${quiet ? ' open' : ''}><summary>Try it: fire an alert at the app</summary><pre>${esc(state.hints.join('\n'))}</pre></details>`;
+}
+
 export function pageHtml(state: UiState, nonce: string): string {
   const parts = RENDER_PARTS;
   const sel = parts.defaultSelection(state);
@@ -64,11 +74,12 @@ export function pageHtml(state: UiState, nonce: string): string {
   </header>
   <nav id="sidebar" class="sidebar">${parts.sidebarHtml(state, sel, kit)}</nav>
   <main class="main">
+    ${hintsHtml(state, kit.esc)}
     <section id="channel" class="channel">${parts.channelHtml(state, sel, kit)}</section>
     <form id="composer" class="composer" autocomplete="off">
-      <input id="composer-input" placeholder="/incident help" aria-label="Slash command">
+      <input id="composer-input" placeholder="/incident help" aria-label="Message or slash command">
       <button class="btn primary" type="submit">Send</button>
-      <div class="composer-hint">Type a slash command as the person chosen in <b>Act as</b>, in this channel: <code>/incident help</code>, <code>/incident ack</code>, <code>/incident declare</code>…</div>
+      <div class="composer-hint">As the person chosen in <b>Act as</b>, in this channel: a slash command (<code>/incident help</code>, <code>/incident ack</code>, <code>/incident role scribe @alice</code>…) or a message; <code>@name</code> becomes a mention. Hover a message for 📌, Pin and the shortcuts.</div>
     </form>
   </main>
 </div>

@@ -30,7 +30,15 @@ body { font: 15px/1.46668 -apple-system, BlinkMacSystemFont, "Segoe UI", Lato, "
 .topic { font-size: 13px; color: #1d1c1d; margin-top: 2px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .messages { flex: 1; overflow-y: auto; padding: 8px 0 16px; }
 .empty { padding: 24px 20px; color: #616061; }
-.msg { display: flex; gap: 10px; padding: 8px 20px; }
+.msg { display: flex; gap: 10px; padding: 8px 20px; position: relative; }
+.msg-menu { position: absolute; top: 2px; right: 16px; display: flex; gap: 2px; background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 2px; opacity: 0; }
+.msg:hover .msg-menu, .msg-menu:focus-within { opacity: 1; }
+.menu-btn { font: inherit; font-size: 12px; border: 0; background: none; padding: 2px 6px; border-radius: 4px; cursor: pointer; color: #1d1c1d; }
+.menu-btn:hover { background: #f0f0f0; }
+.messages.home { padding: 16px 20px; }
+.banner { margin: 0; padding: 6px 20px; background: #fff8e5; border-bottom: 1px solid #f2e3b3; font-size: 13px; }
+.banner summary { cursor: pointer; font-weight: 700; }
+.banner pre { margin: 6px 0; }
 .msg:hover { background: #f8f8f8; }
 .msg.pinned { background: #fef9ec; }
 .msg.eph { background: #f4f8fb; border-left: 3px solid #1264a3; }
@@ -67,6 +75,7 @@ pre { font: 12px Menlo, Monaco, Consolas, monospace; background: #f8f8f8; border
 .reactions { margin-top: 4px; }
 .reaction { display: inline-block; border: 1px solid #ddd; border-radius: 12px; padding: 0 6px; font-size: 12px; margin-right: 4px; }
 .composer { margin: 0 20px 8px; border: 1px solid #bbb; border-radius: 8px; display: flex; flex-wrap: wrap; }
+.composer[hidden] { display: none; }
 .composer input { flex: 1; border: 0; padding: 10px 12px; font: inherit; outline: none; border-radius: 8px; }
 .composer button { margin: 6px; }
 .composer-hint { width: 100%; font-size: 12px; color: #616061; padding: 0 12px 6px; }

@@ -6,6 +6,11 @@
  *   POST /ui/click       { user, channel, ts, actionId } → the app's answer to block_actions
  *   POST /ui/submit      { user, viewId, values }      → the app's answer to view_submission
  *   POST /ui/close       { user, viewId }
+ *   POST /ui/message     { user, channel, text }       a message from the person (no app request)
+ *   POST /ui/react       { user, channel, ts, name }   → reaction_added
+ *   POST /ui/pin         { user, channel, ts }         → pin_added
+ *   POST /ui/shortcut    { user, channel, ts, callbackId } → message_action
+ *   POST /ui/home        { user }                      → app_home_opened
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,6 +19,7 @@ import { readBody, sendJson, sendText } from '../http.js';
 import { clickInput, runClick } from './clickAction.js';
 import { commandInput, runCommand } from './commandAction.js';
 import type { UiAnswer, UiContext } from './context.js';
+import { homeInput, messageInput, pinInput, reactInput, runHome, runMessage, runPin, runReact, runShortcut, shortcutInput } from './messageActions.js';
 import { closeInput, runClose, runSubmit, submitInput } from './modalActions.js';
 import { pageHtml } from './page.js';
 import type { UiState } from './render/types.js';
@@ -72,5 +78,10 @@ export async function serveUi(ui: UiRoutes, path: string, req: IncomingMessage, 
   if (method === 'POST' && path === '/ui/click') return post(req, res, clickInput, (input) => runClick(ui, input));
   if (method === 'POST' && path === '/ui/submit') return post(req, res, submitInput, (input) => runSubmit(ui, input));
   if (method === 'POST' && path === '/ui/close') return post(req, res, closeInput, (input) => runClose(ui, input));
+  if (method === 'POST' && path === '/ui/message') return post(req, res, messageInput, (input) => runMessage(ui, input));
+  if (method === 'POST' && path === '/ui/react') return post(req, res, reactInput, (input) => runReact(ui, input));
+  if (method === 'POST' && path === '/ui/pin') return post(req, res, pinInput, (input) => runPin(ui, input));
+  if (method === 'POST' && path === '/ui/shortcut') return post(req, res, shortcutInput, (input) => runShortcut(ui, input));
+  if (method === 'POST' && path === '/ui/home') return post(req, res, homeInput, (input) => runHome(ui, input));
   sendText(res, 404, 'not found\n');
 }

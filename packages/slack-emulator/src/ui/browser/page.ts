@@ -6,7 +6,7 @@
  * (tsconfig.browser.json).
  */
 import { RENDER_PARTS as P } from '../render/index.js';
-import type { Kit, UiState } from '../render/types.js';
+import { HOME_TAB, type Kit, type UiState } from '../render/types.js';
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -22,6 +22,8 @@ let shownChannel = '';
 let modalKey = '';
 let usersKey = '';
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
+/** After a slash command, the next render brings its reply into view, as Slack does. */
+let revealReply = false;
 
 // The selection lives in the URL, so a reload (or a shared link) shows the same thing.
 const saved = location.hash.slice(1).split('/').map(decodeURIComponent);
@@ -55,6 +57,11 @@ function render(): void {
   byId('channel').innerHTML = P.channelHtml(state, sel, kit);
   box = document.getElementById('messages');
   if (box) box.scrollTop = atBottom ? box.scrollHeight : top;
+  if (revealReply) {
+    revealReply = false;
+    const replies = document.querySelectorAll<HTMLElement>('#messages .msg.eph');
+    replies[replies.length - 1]?.scrollIntoView({ block: 'nearest' });
+  }
   shownChannel = sel.channel;
   const users = JSON.stringify(state.users);
   const actAs = byId<HTMLSelectElement>('actas');
@@ -68,6 +75,8 @@ function render(): void {
   const me = state.users.find((u) => u.id === sel.user);
   byId<HTMLInputElement>('composer-input').placeholder =
     '/incident help' + (channel ? `   (in ${channel.label}${me ? `, as @${me.name}` : ''})` : '');
+  // The Home tab has no composer, as in Slack.
+  byId('composer').hidden = sel.channel === HOME_TAB;
   renderModal(kit);
   history.replaceState(null, '', `#${encodeURIComponent(sel.channel)}/${encodeURIComponent(sel.user)}`);
 }
@@ -142,8 +151,18 @@ async function post(path: string, body: unknown): Promise<Answer> {
   return answer;
 }
 
+/** Opening the Home tab tells the app, which publishes it for the person looking. */
+function openHome(): void {
+  void post('/ui/home', { user: sel.user });
+}
+
 function select(channelId: string): void {
   sel.channel = channelId;
+  if (channelId === HOME_TAB) {
+    render();
+    openHome();
+    return;
+  }
   // A DM is read by the person it was sent to: act as them, so Acknowledge is theirs to press.
   const channel = state.channels.find((c) => c.id === channelId);
   const them = channel?.isIm ? state.users.find((u) => u.id === channel.user && !u.isBot) : undefined;
@@ -174,10 +193,25 @@ function fieldValues(form: HTMLFormElement): Record<string, Record<string, Field
   return values;
 }
 
+/** 📌, Pin and the shortcuts in a message's menu: each names the message it sits on. */
+function messageMenuAction(el: HTMLElement): void {
+  const at = { user: sel.user, channel: el.getAttribute('data-channel'), ts: el.getAttribute('data-ts') };
+  const button = el as HTMLButtonElement;
+  button.disabled = true;
+  const done = () => {
+    button.disabled = false;
+  };
+  if (el.hasAttribute('data-react')) void post('/ui/react', { ...at, name: el.getAttribute('data-react') }).then(done);
+  else if (el.hasAttribute('data-pin')) void post('/ui/pin', at).then(done);
+  else void post('/ui/shortcut', { ...at, callbackId: el.getAttribute('data-shortcut') }).then(done);
+}
+
 document.addEventListener('click', (ev) => {
-  const el = (ev.target as Element).closest<HTMLElement>('[data-goto],[data-click],[data-modal-close]');
+  const el = (ev.target as Element).closest<HTMLElement>('[data-goto],[data-click],[data-modal-close],[data-react],[data-pin],[data-shortcut]');
   if (!el) return;
-  if (el.hasAttribute('data-goto')) {
+  if (el.hasAttribute('data-react') || el.hasAttribute('data-pin') || el.hasAttribute('data-shortcut')) {
+    messageMenuAction(el);
+  } else if (el.hasAttribute('data-goto')) {
     ev.preventDefault();
     select(el.getAttribute('data-goto') ?? '');
   } else if (el.hasAttribute('data-click')) {
@@ -205,10 +239,16 @@ document.addEventListener('submit', (ev) => {
     const text = input.value.trim();
     if (!text) return;
     input.disabled = true;
-    void post('/ui/command', { user: sel.user, channel: sel.channel, text }).then((answer) => {
+    // As in Slack: a line starting with / is a command, anything else a message.
+    const command = text.startsWith('/');
+    void post(command ? '/ui/command' : '/ui/message', { user: sel.user, channel: sel.channel, text }).then((answer) => {
       input.disabled = false;
       if (answer.ok) input.value = '';
       input.focus();
+      if (answer.ok && command) {
+        revealReply = true;
+        render();
+      }
     });
   } else if (form.classList.contains('modal')) {
     const button = form.querySelector<HTMLButtonElement>('[type=submit]');
@@ -227,7 +267,10 @@ document.addEventListener('keydown', (ev) => {
 byId<HTMLSelectElement>('actas').addEventListener('change', (ev) => {
   sel.user = (ev.target as HTMLSelectElement).value;
   render();
+  // Someone else looking at the Home tab sees their own.
+  if (sel.channel === HOME_TAB) openHome();
 });
 
 render();
+if (sel.channel === HOME_TAB) openHome();
 setInterval(() => void refresh(), 1000);

@@ -1,6 +1,6 @@
 /**
  * The JSON the web UI polls (`GET /ui/state.json`) and the helpers its renderer works with.
- * Types only: this module is shared by the server and the page's bundled script.
+ * Types (and one constant) only: this module is shared by the server and the page's bundled script.
  */
 
 export interface UiUser {
@@ -83,6 +83,14 @@ export interface UiState {
   botUserId: string;
   /** Whether an app was connected (connectApp): without one, clicks have nowhere to go. */
   appConnected: boolean;
+  /** The connected app's message shortcuts, offered on every message. */
+  shortcuts: Array<{ callbackId: string; name: string }>;
+  /** Whether the app has a Home tab (a sidebar entry; opening it sends app_home_opened). */
+  homeTab: boolean;
+  /** user id -> the blocks of the Home tab the app published for them. */
+  homes: Record<string, unknown[]>;
+  /** The "try it" banner's lines, as the app's host gave them (connectApp's profile). */
+  hints: string[];
   users: UiUser[];
   usergroups: UiUsergroup[];
   channels: UiChannel[];
@@ -106,8 +114,12 @@ export interface ButtonTarget {
   ts: string;
 }
 
+/** The selection's `channel` when the person looks at the app's Home tab rather than a channel. */
+export const HOME_TAB = 'app-home';
+
 /** What the person looking at the page has chosen. */
 export interface Selection {
+  /** A channel id, or HOME_TAB. */
   channel: string;
   user: string;
   /** Channels with messages the person has not looked at yet. */

@@ -3,7 +3,7 @@
  * header (topic, members, pins) and its messages, with the acting user's ephemerals mixed in.
  * Runs on the server and, bundled, in the page (see kit.ts).
  */
-import type { Kit, Selection, UiState } from './types.js';
+import { HOME_TAB, type Kit, type Selection, type UiState } from './types.js';
 
 export function sidebarHtml(state: UiState, sel: Selection, kit: Kit): string {
   const item = (c: UiState['channels'][number]): string => {
@@ -17,14 +17,46 @@ export function sidebarHtml(state: UiState, sel: Selection, kit: Kit): string {
   const byName = (a: UiState['channels'][number], b: UiState['channels'][number]) => a.label.localeCompare(b.label);
   const channels = state.channels.filter((c) => !c.isIm).sort(byName);
   const dms = state.channels.filter((c) => c.isIm).sort(byName);
+  const home = state.homeTab
+    ? `<div class="section-title">Apps</div><a class="chan${sel.channel === HOME_TAB ? ' active' : ''}" href="#" data-goto="${HOME_TAB}" title="Vigil's Home tab"><span class="icon">🏠</span><span class="name">Vigil · Home</span></a>`
+    : '';
   return (
     `<div class="ws-name">${kit.esc(state.team)}</div>` +
+    home +
     `<div class="section-title">Channels</div>${channels.map(item).join('') || '<div class="none">none yet</div>'}` +
     `<div class="section-title">Direct messages</div>${dms.map(item).join('') || '<div class="none">none yet</div>'}`
   );
 }
 
+/** The app's Home tab as the acting person sees it: what the app last published for them. */
+function homeHtml(state: UiState, sel: Selection, kit: Kit): string {
+  const me = state.users.find((u) => u.id === sel.user);
+  const blocks = state.homes[sel.user];
+  const body = blocks ? kit.blocks(blocks, null) : '<div class="empty">Opening Vigil\'s Home tab…</div>';
+  return (
+    `<div class="chan-head"><div class="chan-title">🏠 Vigil · Home</div>` +
+    `<div class="chan-meta">${kit.esc(me ? `as @${me.name}` : '')}</div></div>` +
+    `<div class="messages home" id="messages">${body}</div>`
+  );
+}
+
+/** The hover menu of a channel message: 📌, pin, and the app's message shortcuts. */
+function messageMenuHtml(state: UiState, channelId: string, ts: string, pinned: boolean, kit: Kit): string {
+  const at = `data-channel="${kit.esc(channelId)}" data-ts="${kit.esc(ts)}"`;
+  const shortcuts = state.shortcuts
+    .map((s) => `<button type="button" class="menu-btn" data-shortcut="${kit.esc(s.callbackId)}" ${at} title="Shortcut: ${kit.esc(s.name)}">${kit.esc(s.name)}</button>`)
+    .join('');
+  return (
+    `<div class="msg-menu">` +
+    `<button type="button" class="menu-btn" data-react="pushpin" ${at} title="React with :pushpin:">📌</button>` +
+    `<button type="button" class="menu-btn" data-pin ${at}>${pinned ? 'Unpin' : 'Pin'}</button>` +
+    shortcuts +
+    `</div>`
+  );
+}
+
 export function channelHtml(state: UiState, sel: Selection, kit: Kit): string {
+  if (sel.channel === HOME_TAB) return homeHtml(state, sel, kit);
   const channel = state.channels.find((c) => c.id === sel.channel);
   if (!channel) return '<div class="empty">Pick a channel on the left. Fire an alert to get an incident channel.</div>';
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -73,9 +105,11 @@ export function channelHtml(state: UiState, sel: Selection, kit: Kit): string {
       : '';
     const initial = kit.esc((name[0] ?? '?').toUpperCase());
     return (
-      `<div class="msg${m.ephemeral ? ' eph' : ''}${channel.pins.includes(m.ts) ? ' pinned' : ''}">` +
+      `<div class="msg${m.ephemeral ? ' eph' : ''}${channel.pins.includes(m.ts) ? ' pinned' : ''}" data-msg-ts="${kit.esc(m.ts)}">` +
       `<div class="avatar" style="background:${colorOf(m.user)}">${initial}</div>` +
-      `<div class="msg-body"><div class="msg-meta">${meta}</div>${note}<div class="msg-content">${body}</div>${reactions}</div></div>`
+      `<div class="msg-body"><div class="msg-meta">${meta}</div>${note}<div class="msg-content">${body}</div>${reactions}</div>` +
+      (m.ephemeral || channel.archived ? '' : messageMenuHtml(state, channel.id, m.ts, channel.pins.includes(m.ts), kit)) +
+      `</div>`
     );
   };
 
