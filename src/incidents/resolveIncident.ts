@@ -100,7 +100,8 @@ export function resolveIncident(ctx: UseCaseContext, input: { incidentId: number
     });
     stopEscalation(tx, incident.id, 'resolved', now);
     refreshHomes(tx, incident.id, now);
-    enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'resolved', data: {} }, now);
+    // The words of this resolution go with the notice: a reopening and another resolution must not rewrite it.
+    enqueueEffect(tx, incident.id, 'channel.notice', { notice: 'resolved', data: { summary: resolution.summary, rootCause: resolution.rootCause, modelRolledBack: resolution.modelRolledBack } }, now);
     enqueueEffect(tx, incident.id, 'summary.refresh', {}, now);
     enqueueEffect(tx, incident.id, 'channel.topic', {}, now);
     enqueueEffect(tx, incident.id, 'pages.refresh', {}, now);

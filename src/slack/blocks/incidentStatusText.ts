@@ -5,6 +5,7 @@ import type { IncidentView } from '../../incidents/readModel.js';
 import { SEVERITY_EMOJI, actorText, incidentRef, mention, modelText } from './format.js';
 import { eventMrkdwn } from './timelineText.js';
 import { FULL_TEXT, clip, fitText } from './limits.js';
+import { resolutionMrkdwn, resolutionShown } from './resolutionText.js';
 
 const OPEN_ITEMS_SHOWN = 3;
 
@@ -12,6 +13,7 @@ const ago = (at: Date, now: Date): string => `${formatDuration(now.getTime() - a
 
 function acknowledgementLine(view: IncidentView, now: Date): string {
   const { incident } = view;
+  if (!incident.acknowledgedAt && incident.status === 'resolved') return 'Never acknowledged';
   if (!incident.acknowledgedAt) return `:hourglass: *Not acknowledged* after ${formatDuration(now.getTime() - incident.declaredAt.getTime())}: \`/incident ack\``;
   const after = formatDuration(incident.acknowledgedAt.getTime() - incident.declaredAt.getTime());
   return `Acknowledged by ${mention(incident.acknowledgedBy)} ${ago(incident.acknowledgedAt, now)} (${after} after it was declared)`;
@@ -29,6 +31,8 @@ function checklistLines(view: IncidentView): string {
   const open = view.checklist.filter((item) => !item.doneAt);
   if (view.checklist.length === 0) return 'Checklist: none';
   if (open.length === 0) return `Checklist: all ${view.checklist.length} items done`;
+  // Nothing is next once it is resolved; what was left undone is worth a word in the review.
+  if (view.incident.status === 'resolved') return `Checklist: ${view.checklist.length - open.length} of ${view.checklist.length} items done`;
   const next = open.slice(0, OPEN_ITEMS_SHOWN).map((item) => `   • ${clip(item.text, 150)}`);
   const rest = open.length > OPEN_ITEMS_SHOWN ? [`   …and ${open.length - OPEN_ITEMS_SHOWN} more`] : [];
   return [`Checklist: ${open.length} of ${view.checklist.length} open. Next:`, ...next, ...rest].join('\n');
@@ -43,13 +47,19 @@ export function incidentStatusText(view: IncidentView, lastEvent: TimelineEvent 
   const lines = [
     `${SEVERITY_EMOJI[severity]} *${incidentRef(incident.id)}* ${severity} · *${incident.status}* · ${incident.category}${model ? ` · ${model}` : ''} · declared ${age} ago`,
     `*${clip(incident.title, 200)}*`,
+  ];
+  if (incident.status === 'resolved' && incident.resolvedAt) {
+    lines.push(`:white_check_mark: *Resolved* ${ago(incident.resolvedAt, now)} by ${mention(incident.resolvedBy)}`);
+    const resolution = resolutionShown(incident.resolution);
+    if (resolution) lines.push(resolutionMrkdwn(resolution, 600));
+  }
+  lines.push(
     acknowledgementLine(view, now),
     rolesLine(view),
-  ];
+  );
   if (lastEvent) {
     lines.push(`Last update ${ago(lastEvent.at, now)}: ${actorText(lastEvent.actor)}: ${eventMrkdwn(lastEvent)}`);
   }
   lines.push(checklistLines(view));
-  if (incident.status === 'resolved' && incident.resolvedAt) lines.push(`Resolved ${ago(incident.resolvedAt, now)} by ${mention(incident.resolvedBy)}`);
   return fitText(lines.join('\n'), 2900, FULL_TEXT.timeline);
 }

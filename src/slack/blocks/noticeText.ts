@@ -6,6 +6,7 @@ import { isIncidentRole, ROLE_TITLES } from '../../domain/roles.js';
 import { dueDayText } from '../../domain/dueDate.js';
 import { mention, slackTime } from './format.js';
 import { BUDGETS, FULL_TEXT, clip, fitMessageText } from './limits.js';
+import { resolutionMrkdwn, resolutionShown } from './resolutionText.js';
 
 type Data = Record<string, unknown>;
 const str = (value: unknown): string => clip(String(value ?? ''), BUDGETS.inline);
@@ -68,7 +69,12 @@ const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = 
     const ack = data['acknowledged'] ? ' This counts as the acknowledgement: paging for acknowledgement has stopped.' : '';
     return `:arrows_clockwise: Status ${str(data['from'])} → *${str(data['to'] ?? view.incident.status)}* by ${mention(String(data['by'] ?? ''))}${reason(data['reason'])}.${ack}`;
   },
-  resolved: (view) => `:white_check_mark: Resolved by ${mention(view.incident.resolvedBy)}${view.incident.resolvedAt ? ` ${slackTime(view.incident.resolvedAt)}` : ''}. Escalation has stopped.`,
+  resolved: (view, data) => {
+    // Notices queued before the resolution's words travelled with them read the stored one.
+    const resolution = resolutionShown('summary' in data ? data : view.incident.resolution);
+    const said = resolution ? `\n${resolutionMrkdwn(resolution)}` : '';
+    return `:white_check_mark: Resolved by ${mention(view.incident.resolvedBy)}${view.incident.resolvedAt ? ` ${slackTime(view.incident.resolvedAt)}` : ''}. Escalation has stopped.${said}`;
+  },
   reopened: (_view, data) =>
     `:arrows_counterclockwise: Reopened by ${mention(String(data['by'] ?? ''))}${reason(data['reason'])}. Back to investigating; paging is not restarted (\`/incident escalate\` brings someone in).`,
   note_added: (_view, data) => `:memo: Note from ${mention(String(data['by'] ?? ''))}: ${words(data['text'])}`,

@@ -8,6 +8,7 @@ import type { OperatorActionKind } from '../../domain/operatorActions.js';
 import { ACTIONS, claimRoleActionId, encodeClaimRoleValue, type DraftUpdateValue } from './actionIds.js';
 import { SEVERITY_EMOJI, actorText, incidentRef, md, mention, metricText, modelText, plain, slackTime } from './format.js';
 import { BUDGETS, FULL_TEXT, clip, fitBlocks, fitText } from './limits.js';
+import { resolutionMrkdwn, resolutionShown } from './resolutionText.js';
 
 const MAX_ALERTS_SHOWN = 10;
 // Labels every alert has or that the fields above already show.
@@ -130,6 +131,9 @@ export function summaryBlocks(view: IncidentView, offered: readonly OperatorActi
   }
   const impact = impactLine(view);
   if (impact) blocks.push({ type: 'context', elements: [md(impact)] });
+  // Resolved: how, and why it broke, where everyone looks first.
+  const resolution = incident.status === 'resolved' ? resolutionShown(incident.resolution) : undefined;
+  if (resolution) blocks.push({ type: 'section', block_id: 'incident-resolution', text: md(resolutionMrkdwn(resolution)) });
   if (view.alerts.length > 0) {
     blocks.push({ type: 'section', text: md(`*Alerts*\n${alertLines(view)}`) });
   }
