@@ -18,6 +18,8 @@ import { DeliveryWorker, type DeliveryWorkerOptions } from './slack/delivery/del
 import { createDeliveryClient } from './slack/delivery/webClient.js';
 import { createSlackApp } from './slack/slackApp.js';
 import { InFlightListeners } from './slack/inFlight.js';
+import { VigilMetrics } from './metrics/vigilMetrics.js';
+import { registerMetricsRoute } from './metrics/metricsRoute.js';
 
 export interface SlackConnection {
   token: string;
@@ -60,7 +62,9 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   const templates = loadTemplates(config.policy.stakeholders.templatesFolder);
   const store = openStore(config.env.DATABASE_PATH);
 
-  const client = createDeliveryClient(options.slack.token, options.slack.apiUrl);
+  // Vigil's own health for Prometheus (GET /metrics): webhooks, deliveries and Slack calls report to it.
+  const metrics = new VigilMetrics(store.db, clock);
+  const client = createDeliveryClient(options.slack.token, options.slack.apiUrl, metrics);
   const identity = await client.auth.test();
   const botUserId = identity.user_id ?? '';
   const botId = identity.bot_id ?? '';
@@ -77,8 +81,8 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   };
   const commits = new GroupCommit(store.sqlite, store.db, () => worker?.kick());
   worker = new DeliveryWorker(
-    { db: store.db, commit: (work) => commits.submit(work), client, clock, botUserId, logger, runbooks, actionHooks: config.policy.actions, monitors: config.policy.monitors },
-    options.delivery,
+    { db: store.db, commit: (work) => commits.submit(work), client, clock, botUserId, logger, runbooks, actionHooks: config.policy.actions, monitors: config.policy.monitors, pagers: config.policy.pagers },
+    { ...options.delivery, observer: metrics },
   );
   const scheduler = new Scheduler(ctx);
   const inFlight = new InFlightListeners();
@@ -90,6 +94,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   });
   registerStatusRoutes(expressApp, ctx);
   registerApiRoutes(expressApp, ctx);
+  registerMetricsRoute(expressApp, metrics, config.policy.metricsToken, logger);
   createSlackApp({
     expressApp,
     signingSecret: options.slack.signingSecret,
@@ -101,7 +106,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
     logger,
     inFlight,
   });
-  const handleWebhook = webhookHandler(ctx, commits);
+  const handleWebhook = webhookHandler(ctx, commits, metrics);
   const server = http.createServer((req, res) => {
     // One id per request, on every log line it causes: the webhook or Slack request, the use
     // case, the group commit that stores it.

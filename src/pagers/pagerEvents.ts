@@ -70,14 +70,14 @@ export function pagerdutyEventBody(routingKey: string, incident: IncidentRow, pa
 
 /**
  * The webhook pager's body: one shape for every action, signed as the operator actions are
- * (X-Vigil-Signature), with the incident as `dedupKey` so a receiver can tell a repeat.
+ * (X-Vigil-Signature; X-Vigil-Timestamp says when it was sent), with the incident as `dedupKey`
+ * and one Idempotency-Key per page, so a receiver can tell a retry from a new page.
  */
-export function webhookPagerBody(incident: IncidentRow, page: PageContext, at: Date): Record<string, unknown> {
+export function webhookPagerBody(incident: IncidentRow, page: PageContext): Record<string, unknown> {
   const facts = publicFacts(incident);
   return {
     event: page.action,
     dedupKey: pagerDedupKey(incident.id),
-    sentAt: at.toISOString(),
     incident: {
       id: incident.id,
       title: facts.title,

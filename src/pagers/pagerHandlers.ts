@@ -47,7 +47,7 @@ async function send(pagers: Pagers | undefined, pager: PagerName, incident: Inci
   }
   const config = pagers?.webhook;
   if (!config) throw new PagerNotConfigured('pagers.webhook is not in the policy any more');
-  const body = JSON.stringify(webhookPagerBody(incident, page, now));
+  const body = JSON.stringify(webhookPagerBody(incident, page));
   // One key per effect: every retry of this page carries it, so the receiver can drop a repeat.
   return postPagerEvent(config.url, body, signedHookHeaders(config.secret, body, `vigil-page-${effectId}`, now), config.timeoutMs);
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, type WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient, type WebAPICallResult, type WebClientOptions } from '@slack/web-api';
 import { slackErrorCode } from './slackErrors.js';
 
 /** Told of every Web API call the delivery client makes: its method, how long it took, and its error if any. */
@@ -23,22 +23,29 @@ function errorOf(error: unknown): string {
 }
 
 /**
- * Every method of the client goes through `apiCall` (chat.postMessage, files.uploadV2's steps...),
- * so timing it there sees them all, and the client keeps its own behaviour untouched.
+ * A WebClient that times every call. Every method (chat.postMessage, files.uploadV2's steps...)
+ * goes through `apiCall`, which the client binds to each method as it is built, so overriding it
+ * in a subclass sees them all; the client behaves exactly as before.
  */
-export function instrumentClient(client: WebClient, observer: SlackApiObserver): WebClient {
-  const call = client.apiCall.bind(client);
-  client.apiCall = async (method, options) => {
+export class InstrumentedWebClient extends WebClient {
+  constructor(
+    token: string,
+    options: WebClientOptions,
+    private readonly observer: SlackApiObserver,
+  ) {
+    super(token, options);
+  }
+
+  override async apiCall(method: string, options?: Record<string, unknown>): Promise<WebAPICallResult> {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      const result = await call(method, options);
-      observer.slackCall(method, seconds(), undefined);
+      const result = await super.apiCall(method, options);
+      this.observer.slackCall(method, seconds(), undefined);
       return result;
     } catch (error) {
-      observer.slackCall(method, seconds(), errorOf(error));
+      this.observer.slackCall(method, seconds(), errorOf(error));
       throw error;
     }
-  };
-  return client;
+  }
 }

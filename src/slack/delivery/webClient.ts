@@ -1,15 +1,18 @@
-import { LogLevel, WebClient } from '@slack/web-api';
+import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
+import { InstrumentedWebClient, type SlackApiObserver } from './instrumentClient.js';
 
 /**
  * The Web API client the delivery worker uses. Its own retries are off: the durable queue owns
  * retrying, so a 429 comes straight back with Retry-After instead of being waited out in memory.
  */
-export function createDeliveryClient(token: string, slackApiUrl: string | undefined): WebClient {
-  return new WebClient(token, {
+export function createDeliveryClient(token: string, slackApiUrl: string | undefined, observer?: SlackApiObserver): WebClient {
+  const options: WebClientOptions = {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: 10_000,
     logLevel: LogLevel.ERROR,
-  });
+  };
+  // With an observer (the metrics), every call is timed and its error counted.
+  return observer ? new InstrumentedWebClient(token, options, observer) : new WebClient(token, options);
 }
