@@ -3,7 +3,7 @@ import { Harness, messageText } from '../support/harness.js';
 import { API_TOKEN, DEPLOYMENTS_TOKEN, postDeployment, rollbackPolicy } from '../support/operatorHook.js';
 import { DETECTOR_ALERT } from '../support/samples.js';
 import { timelineOf } from '../support/surfacePayloads.js';
-import { TOKENS } from '../support/testPolicy.js';
+import { PEOPLE, TOKENS } from '../support/testPolicy.js';
 
 // Deployments in (POST /webhooks/deployments), the history out (GET /api/models), and what an
 // incident knows of its model's versions: in the summary, the channel and the timeline.
@@ -141,6 +141,15 @@ describe('deployments in, and the versions an incident knows', () => {
     expect((await getModels(h, '', null)).status).toBe(401);
     expect((await getModels(h, '', DEPLOYMENTS_TOKEN)).status).toBe(401);
     expect((await getModels(h, '?model=a&model=b')).status).toBe(400);
+  });
+
+  it('offers no Roll back or Disable model without a hook in the policy, and the command says what to add', async () => {
+    const blocks = JSON.stringify(h.channelMessages(1).find((m) => JSON.stringify(m.blocks ?? []).includes('incident-actions'))?.blocks ?? []);
+    expect(blocks).not.toContain('model:rollback');
+    expect(blocks).not.toContain('model:kill-switch');
+    const channel = h.incidentChannel(1)!.id;
+    expect(await h.type('rollback', { channel, user: PEOPLE.lead })).toBe('No rollback hook is configured: add actions.rollback to the policy file.');
+    expect(await h.type('kill-switch', { channel, user: PEOPLE.lead })).toBe('No kill switch hook is configured: add actions.killSwitch to the policy file.');
   });
 
   it('a deployment of another model says nothing in the channel', async () => {
