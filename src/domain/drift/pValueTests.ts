@@ -52,7 +52,9 @@ export function welchTTest(reference: Float64Array, current: Float64Array): Test
   const se2 = refVarN + curVarN;
   const diff = refMean - curMean;
   if (!(se2 > 0)) return diff === 0 ? { statistic: 0, pValue: 1 } : { statistic: diff > 0 ? Infinity : -Infinity, pValue: 0 };
-  const dof = (se2 * se2) / ((refVarN * refVarN) / (n - 1) + (curVarN * curVarN) / (m - 1));
+  // Variances so small that their squares underflow give 0/0 here; scipy takes 1 degree of freedom then.
+  const ratio = (se2 * se2) / ((refVarN * refVarN) / (n - 1) + (curVarN * curVarN) / (m - 1));
+  const dof = Number.isNaN(ratio) ? 1 : ratio;
   const t = diff / Math.sqrt(se2);
   return { statistic: t, pValue: studentTwoSidedP(t, dof) };
 }
