@@ -7,7 +7,8 @@ import { CHART_FONT } from './ttrChartSvg.js';
 
 export interface DriftChart {
   title: string;
-  subtitle: string;
+  /** Up to two lines under the title: the test's numbers, the window. */
+  subtitle: readonly string[];
   bins: readonly MovedBin[];
   /** Whether the bins are ranges in order (numbers) or values. */
   ranges: boolean;
@@ -15,7 +16,7 @@ export interface DriftChart {
 
 const WIDTH = 800;
 const HEIGHT = 420;
-const PLOT = { left: 60, right: WIDTH - 20, top: 70, bottom: HEIGHT - 80 };
+const PLOT = { left: 60, right: WIDTH - 70, top: 80, bottom: HEIGHT - 80 };
 /** More bars than this cannot be read: the most moved are kept. */
 export const MAX_CHART_BINS = 30;
 const REFERENCE_COLOUR = '#9aa5b1';
@@ -50,7 +51,7 @@ export function driftChartSvg(chart: DriftChart): string {
   const y = (share: number) => PLOT.bottom - (share / top) * (PLOT.bottom - PLOT.top);
   const parts: string[] = [`<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`];
   parts.push(text(PLOT.left, 26, cut(chart.title, 90), `font-size="17" font-weight="bold" fill="${INK}"`));
-  parts.push(text(PLOT.left, 46, cut(chart.subtitle, 130), `font-size="11" fill="${MUTED}"`));
+  chart.subtitle.slice(0, 2).forEach((line, i) => parts.push(text(PLOT.left, 46 + i * 15, cut(line, 115), `font-size="11" fill="${MUTED}"`)));
   for (let i = 0; i <= 4; i++) {
     const share = (top * i) / 4;
     parts.push(`<line x1="${PLOT.left}" x2="${PLOT.right}" y1="${round(y(share))}" y2="${round(y(share))}" stroke="${GRID}" stroke-width="1"/>`);

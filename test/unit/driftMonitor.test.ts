@@ -165,7 +165,7 @@ describe('the samples body reader', () => {
 describe('the chart', () => {
   it('draws both distributions, at most 30 bins, escaped text, a real PNG', async () => {
     const bins = Array.from({ length: 40 }, (_, i) => ({ label: `<b>${i}`, referenceShare: 1 / 40, currentShare: i === 7 ? 0.2 : 0.8 / 39 }));
-    const svg = driftChartSvg({ title: 'm · f: reference vs current', subtitle: 'ks D 0.4', bins, ranges: false });
+    const svg = driftChartSvg({ title: 'm · f: reference vs current', subtitle: ['ks D 0.4'], bins, ranges: false });
     expect(svg).toContain('&lt;b&gt;');
     expect(svg).not.toContain('<b>');
     // One current-share bar per bin kept, and the legend's swatch.

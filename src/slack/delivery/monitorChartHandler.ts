@@ -27,7 +27,7 @@ export const uploadMonitorChart: EffectHandler<'monitor.chart'> = async (attempt
   const numbers = `${test} statistic ${statistic}${check.pValue !== null ? `, p-value ${formatStatistic(check.pValue)}` : ''} · n = ${check.n.toLocaleString('en-US')}, m = ${check.m.toLocaleString('en-US')}`;
   const svg = driftChartSvg({
     title: `${model} · ${feature}: reference vs current`,
-    subtitle: `${TEST_TITLES[test]}: ${numbers} · window ${time(check.windowFrom)} – ${time(check.windowTo)}`,
+    subtitle: [`${TEST_TITLES[test]}: ${numbers}`, `current window ${time(check.windowFrom)} – ${time(check.windowTo)}${check.modelVersion ? ` · model version ${check.modelVersion}` : ''}`],
     bins: check.bins,
     ranges: check.bins.some((bin) => bin.label.startsWith('[')),
   });
