@@ -36,6 +36,16 @@ export const DEMO_CHANNELS = [
   { name: 'exec-updates', id: 'C0DEMOEXEC', audience: 'executive' },
 ] as const;
 
+/**
+ * Rollback and kill-switch hooks for trying them locally: `node examples/rollback-hook.mjs` answers
+ * on port 3002 and checks the signature with this secret. Without it running, an action fails after
+ * its retries and the channel says so.
+ */
+export const DEMO_ACTIONS: Policy['actions'] = {
+  rollback: { url: 'http://127.0.0.1:3002/rollback', secret: 'local-hook-secret-0123456789', timeoutMs: 10_000 },
+  killSwitch: { url: 'http://127.0.0.1:3002/disable-model', secret: 'local-hook-secret-0123456789', timeoutMs: 10_000 },
+};
+
 /** Fill only what the operator left empty, so a policy file still wins in emulator mode. */
 export function withDemoDefaults(policy: Policy): Policy {
   const rotations = { ...policy.rotations };
@@ -51,6 +61,7 @@ export function withDemoDefaults(policy: Policy): Policy {
   return {
     ...policy,
     sources: policy.sources.length > 0 ? policy.sources : DEMO_SOURCES.map((s) => ({ ...s })),
+    actions: Object.keys(policy.actions).length > 0 ? policy.actions : { ...DEMO_ACTIONS },
     rotations,
     stakeholders: { ...policy.stakeholders, audiences },
   };
