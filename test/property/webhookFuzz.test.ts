@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, fixture } from '../support/harness.js';
 import { DETECTOR_ALERT } from '../support/samples.js';
+import { INTEGRATION_TOKENS, integrationPolicy, postJson } from '../support/integrations.js';
+import type { HttpAnswer } from '../support/harness.js';
 
 // Issue 11: no webhook body, however malformed, gets a 5xx or takes more than a second, and every
 // 400 says what was wrong. Arbitrary JSON, and valid samples with fields replaced by arbitrary
@@ -11,14 +13,51 @@ import { DETECTOR_ALERT } from '../support/samples.js';
 const SEED = Number(process.env['FC_SEED'] ?? 20261122);
 const RUNS_PER_ROUTE = Number(process.env['FC_RUNS'] ?? 300);
 
-type Kind = 'alertmanager' | 'detector';
+type Kind = 'alertmanager' | 'detector' | 'grafana' | 'pagerduty';
 type Path = Array<string | number>;
 const REMOVE = Symbol('remove');
 
 const SAMPLES: Record<Kind, unknown> = {
   alertmanager: fixture('alertmanager-firing.json'),
   detector: DETECTOR_ALERT,
+  grafana: fixture('grafana/webhook-v11-values.json'),
+  pagerduty: { ...fixture<Record<string, unknown>>('pagerduty/events-v2-trigger.json'), routing_key: INTEGRATION_TOKENS.pagerduty },
 };
+
+/**
+ * PagerDuty's token is the body's routing_key: a body that is a JSON object gets the source's key
+ * put back (unless a change replaced it), so most reach validation instead of a 401.
+ */
+function withRoutingKey(raw: string): string {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || 'routing_key' in value) return raw;
+    return JSON.stringify({ ...value, routing_key: INTEGRATION_TOKENS.pagerduty });
+  } catch {
+    return raw;
+  }
+}
+
+function send(h: Harness, kind: Kind, raw: string): Promise<HttpAnswer> {
+  switch (kind) {
+    case 'alertmanager':
+    case 'detector':
+      return h.webhook(kind, undefined, { raw });
+    case 'grafana':
+      return postJson(h, '/webhooks/grafana', undefined, { authorization: `Bearer ${INTEGRATION_TOKENS.grafana}` }, raw);
+    case 'pagerduty':
+      return postJson(h, '/webhooks/pagerduty', undefined, {}, withRoutingKey(raw));
+  }
+}
+
+/** Whether a body presents the pagerduty source's routing_key (else its 401 is right). */
+function presentsRoutingKey(raw: string): boolean {
+  try {
+    return (JSON.parse(withRoutingKey(raw)) as { routing_key?: unknown }).routing_key === INTEGRATION_TOKENS.pagerduty;
+  } catch {
+    return false;
+  }
+}
 
 /** Every place in a sample a value sits, nested ones too. */
 function pathsOf(value: unknown, prefix: Path = []): Path[] {
@@ -114,6 +153,7 @@ function bodies(kind: Kind): fc.Arbitrary<string> {
     { weight: 4, arbitrary: fc.array(change, { minLength: 1, maxLength: 4 }).map((changes) => JSON.stringify(mutated(sample, changes))) },
     // The other route's sample: valid JSON of the wrong format.
     fc.constant(JSON.stringify(SAMPLES[kind === 'alertmanager' ? 'detector' : 'alertmanager'])),
+    fc.constant(JSON.stringify(SAMPLES[kind === 'pagerduty' ? 'grafana' : 'pagerduty'])),
     // Text that is mostly not JSON at all.
     fc.string({ unit: 'binary', maxLength: 200 }),
   );
@@ -122,24 +162,29 @@ function bodies(kind: Kind): fc.Arbitrary<string> {
 describe('property: any JSON to any webhook route is a 202 or a 400 that says why, within a second', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await Harness.start();
+    h = await Harness.start({ policyFile: integrationPolicy() });
   });
   afterAll(async () => {
     await h.close();
   });
 
-  it.each<Kind>(['alertmanager', 'detector'])('%s', async (kind) => {
+  it.each<Kind>(['alertmanager', 'detector', 'grafana', 'pagerduty'])('%s', async (kind) => {
     const seen = { 202: 0, 400: 0 } as Record<number, number>;
     let slowest = 0;
     await fc.assert(
       fc.asyncProperty(bodies(kind), async (raw) => {
         const started = performance.now();
-        const res = await h.webhook(kind, undefined, { raw });
+        const res = await send(h, kind, raw);
         const ms = performance.now() - started;
         slowest = Math.max(slowest, ms);
         seen[res.status] = (seen[res.status] ?? 0) + 1;
-        expect([202, 400], `${res.status} ${res.text.slice(0, 300)}`).toContain(res.status);
-        if (res.status === 400) {
+        if (kind === 'pagerduty') {
+          // PagerDuty's answers: a 401 only for a body without the key, every refusal with errors.
+          expect(res.status === 202 || res.status === 400 || (res.status === 401 && !presentsRoutingKey(raw)), `${res.status} ${res.text.slice(0, 300)}`).toBe(true);
+          const body = res.body as { status?: unknown; errors?: unknown[]; dedup_key?: unknown };
+          if (res.status === 202) expect(body).toMatchObject({ status: 'success', dedup_key: expect.any(String) });
+          else expect(Array.isArray(body.errors) && body.errors.length > 0 && body.errors.every((e) => typeof e === 'string' && e.length > 0), res.text.slice(0, 300)).toBe(true);
+        } else if (res.status === 400) {
           const body = res.body as { error?: unknown; issues?: Array<{ path?: unknown; message?: unknown }> };
           expect(body.error).toEqual(expect.any(String));
           expect(Array.isArray(body.issues) && body.issues.length > 0, res.text.slice(0, 300)).toBe(true);
@@ -148,6 +193,7 @@ describe('property: any JSON to any webhook route is a 202 or a 400 that says wh
             expect(typeof issue.message === 'string' && issue.message.length > 0).toBe(true);
           }
         } else {
+          expect(res.status, `${res.status} ${res.text.slice(0, 300)}`).toBe(202);
           const body = res.body as { incidentId?: unknown; alertIds?: unknown };
           expect(body.incidentId === null || Number.isInteger(body.incidentId), res.text).toBe(true);
           expect(Array.isArray(body.alertIds) && body.alertIds.every((id) => Number.isInteger(id) && id > 0), res.text).toBe(true);
