@@ -132,7 +132,9 @@ export function liveNow(history: readonly Deployment[], accepted: readonly Accep
     (a) => a.environment === environment,
   );
   if (action && (!deployment || action.at.getTime() >= deployment.deployedAt.getTime())) {
-    return { version: action.action === 'rollback' ? action.to : null, environment, via: action.action, at: action.at, by: action.by, deployment: null };
+    // Rolled back to a version the history knows: its latest deployment says which artifact that is.
+    const restored = action.action === 'rollback' ? (lastWhere(history, (d) => d.version === action.to) ?? null) : null;
+    return { version: action.action === 'rollback' ? action.to : null, environment, via: action.action, at: action.at, by: action.by, deployment: restored };
   }
   if (deployment) return { version: deployment.version, environment, via: 'deployment', at: deployment.deployedAt, by: deployment.by, deployment };
   return { version: fallback, environment, via: 'alert', at: null, by: null, deployment: null };

@@ -69,6 +69,7 @@ describe('the versions of an incident', () => {
     const rolledBack: AcceptedAction = { action: 'rollback', environment: 'production', to: 'v14', at: new Date('2026-11-22T16:00:00Z'), by: 'U0LEAD' };
     const v = facts(HISTORY, { accepted: [rolledBack] });
     expect(v.now).toMatchObject({ version: 'v14', via: 'rollback', by: 'U0LEAD' });
+    expect(v.now.deployment?.artifact).toBe('sha256:v14');
     expect(v.version).toBe('v15');
     expect(v.rollbackTarget).toEqual({ environment: 'production', from: 'v14', to: 'v13' });
 

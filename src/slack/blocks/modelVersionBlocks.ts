@@ -60,7 +60,7 @@ function liveNowLine(v: VersionFacts): string | undefined {
   const now = v.now;
   if (now.via === 'killSwitch') return `*Live now:* disabled by the kill switch (${mention(now.by)}${now.at ? `, ${slackTime(now.at)}` : ''})`;
   if (now.version === null || (now.version === v.version && now.via !== 'rollback')) return undefined;
-  if (now.via === 'rollback') return `*Live now:* ${bold(now.version)}, rolled back by ${mention(now.by)}${now.at ? ` ${slackTime(now.at)}` : ''}`;
+  if (now.via === 'rollback') return `*Live now:* ${bold(now.version)}, rolled back by ${mention(now.by)}${now.at ? ` ${slackTime(now.at)}` : ''}${now.deployment ? artifactText(now.deployment) : ''}`;
   if (now.via === 'deployment' && now.at) return `*Live now:* ${bold(now.version)}, deployed ${slackTime(now.at)} by ${name(now.by ?? '')}`;
   return undefined;
 }
