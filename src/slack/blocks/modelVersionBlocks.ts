@@ -18,6 +18,8 @@ const NAME_CHARS = 80;
 const ARTIFACT_CHARS = 80;
 const SHOWN_SINCE = 3;
 const SHOWN_ACTIONS = 3;
+/** As long as a deployment's model name may be (deploymentPayload), so a button's value stays far under 2,000. */
+const MAX_MODEL_CHARS = 200;
 /** The confirm dialog's text is at most 300 characters: names are cut harder there. */
 const CONFIRM_NAME_CHARS = 40;
 
@@ -166,7 +168,8 @@ export function modelVersionBlocks(view: IncidentView, offered: readonly Operato
   ].filter((line): line is string => Boolean(line));
   if (lines.length === 0) return [];
   const blocks: KnownBlock[] = [{ type: 'section', block_id: 'model-versions', text: md(`*Model versions*\n${lines.join('\n')}`) }];
-  if (view.incident.status !== 'resolved') {
+  // A model name longer than any deployment may report (an alert label) would not fit a button's value.
+  if (view.incident.status !== 'resolved' && v.model.length <= MAX_MODEL_CHARS) {
     const buttons = [offered.includes('rollback') ? rollbackButton(view, v) : undefined, offered.includes('killSwitch') ? killSwitchButton(view, v) : undefined].filter(
       (b): b is NonNullable<typeof b> => b !== undefined,
     );
