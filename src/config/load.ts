@@ -71,16 +71,21 @@ export function loadPolicyFile(filePath: string): Policy {
   }
 }
 
+/** The policy file to read: VIGIL_CONFIG, else ./vigil.config.yaml when there is one, else none (built-in defaults). */
+export function policyFilePath(env: Env, cwd: string = process.cwd()): string | undefined {
+  if (env.VIGIL_CONFIG) {
+    const named = path.resolve(cwd, env.VIGIL_CONFIG);
+    if (!existsSync(named)) throw new ConfigError(`VIGIL_CONFIG: ${env.VIGIL_CONFIG}: no such file`);
+    return named;
+  }
+  const usual = path.resolve(cwd, DEFAULT_POLICY_FILE);
+  return existsSync(usual) ? usual : undefined;
+}
+
 export function loadConfig(rawEnv: NodeJS.ProcessEnv, cwd: string = process.cwd()): Config {
   const env = parseEnv(rawEnv);
   const emulator = !env.SLACK_BOT_TOKEN;
-  let policyPath: string | undefined;
-  if (env.VIGIL_CONFIG) {
-    policyPath = path.resolve(cwd, env.VIGIL_CONFIG);
-    if (!existsSync(policyPath)) throw new ConfigError(`VIGIL_CONFIG: ${env.VIGIL_CONFIG}: no such file`);
-  } else if (existsSync(path.resolve(cwd, DEFAULT_POLICY_FILE))) {
-    policyPath = path.resolve(cwd, DEFAULT_POLICY_FILE);
-  }
+  const policyPath = policyFilePath(env, cwd);
   const policy = policyPath ? loadPolicyFile(policyPath) : builtInPolicy();
   return {
     env,

@@ -69,8 +69,34 @@ describe('manifest.yml', () => {
       expect(code, `code that needs ${scope}`).toMatch(usage);
       expect(manifest.oauth_config.scopes.bot, `scope ${scope}`).toContain(scope);
     }
-    // users:read and friends are not requested: nothing calls users.* yet.
+    // users:read only for the doctor, which checks every person the policy names (users.info).
     expect(code).not.toMatch(/client\.users\./);
-    expect(manifest.oauth_config.scopes.bot.filter((s) => s.startsWith('users:'))).toEqual([]);
+    expect(readFileSync(path.join(ROOT, 'src/doctor/workspaceProbe.ts'), 'utf8')).toMatch(/client\.users\.info/);
+    expect(manifest.oauth_config.scopes.bot.filter((s) => s.startsWith('users:'))).toEqual(['users:read']);
+  });
+});
+
+describe('manifest.socket-mode.yml', () => {
+  const socket = parse(readFileSync(path.join(ROOT, 'manifest.socket-mode.yml'), 'utf8')) as Manifest & { settings: { socket_mode_enabled: boolean } };
+
+  /** A manifest without what tells Socket Mode from HTTP: the Request URLs and the switch. */
+  const withoutTransport = (m: Manifest): unknown => {
+    const copy = structuredClone(m) as unknown as Record<string, Record<string, unknown>>;
+    const features = copy['features'] as { slash_commands: Array<Record<string, unknown>> };
+    features.slash_commands = features.slash_commands.map(({ url: _url, ...rest }) => rest);
+    const settings = copy['settings'] as Record<string, Record<string, unknown>>;
+    delete settings['event_subscriptions']!['request_url'];
+    delete settings['interactivity']!['request_url'];
+    delete settings['socket_mode_enabled'];
+    return copy;
+  };
+
+  it('turns Socket Mode on and asks Slack for no URL', () => {
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+    expect(JSON.stringify(socket)).not.toContain('https://');
+  });
+
+  it('is manifest.yml in every other respect: same commands, shortcuts, scopes and events', () => {
+    expect(withoutTransport(socket)).toEqual(withoutTransport(manifest));
   });
 });
