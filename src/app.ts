@@ -23,7 +23,10 @@ import { registerMetricsRoute } from './metrics/metricsRoute.js';
 
 export interface SlackConnection {
   token: string;
-  signingSecret: string;
+  /** HTTP mode: Slack posts to /slack/events, signed with this. */
+  signingSecret?: string;
+  /** Socket Mode (xapp-...): Vigil opens a WebSocket to Slack instead; takes precedence over HTTP. */
+  appToken?: string;
   /** Base URL of the Web API (`https://slack.com/api/` or the emulator's). */
   apiUrl?: string;
 }
@@ -95,9 +98,10 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   registerStatusRoutes(expressApp, ctx);
   registerApiRoutes(expressApp, ctx);
   registerMetricsRoute(expressApp, metrics, config.policy.metricsToken, logger);
-  createSlackApp({
+  const slack = createSlackApp({
     expressApp,
-    signingSecret: options.slack.signingSecret,
+    ...(options.slack.signingSecret ? { signingSecret: options.slack.signingSecret } : {}),
+    ...(options.slack.appToken ? { appToken: options.slack.appToken } : {}),
     token: options.slack.token,
     ...(options.slack.apiUrl ? { slackApiUrl: options.slack.apiUrl } : {}),
     botUserId,
@@ -141,10 +145,12 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
         server.listen(port, host, () => {
           worker!.start();
           if (options.runScheduler !== false) scheduler.start();
-          resolve((server.address() as AddressInfo).port);
+          // Socket Mode: Slack's requests come over a connection we open; HTTP: nothing to open.
+          slack.start().then(() => resolve((server.address() as AddressInfo).port), reject);
         });
       }),
     close: async () => {
+      await slack.stop();
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       while (inFlight.busy) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -30,11 +30,15 @@ const DEMO_MEMBERS: Record<string, string[]> = {
   executives: ['U0EXEC'],
 };
 
-/** Channels the emulator makes at start, so the demo's client and executive updates have somewhere to go. */
-export const DEMO_CHANNELS = [
+/**
+ * Channels the emulator makes at start: #general, to type /incident declare in as a newcomer
+ * would, and a channel each for the demo's client and executive updates.
+ */
+export const DEMO_CHANNELS: ReadonlyArray<{ name: string; id: string; audience?: 'client' | 'executive' }> = [
+  { name: 'general', id: 'C0DEMOGENERAL' },
   { name: 'clients', id: 'C0DEMOCLIENTS', audience: 'client' },
   { name: 'exec-updates', id: 'C0DEMOEXEC', audience: 'executive' },
-] as const;
+];
 
 /**
  * Rollback and kill-switch hooks for trying them locally: `node examples/rollback-hook.mjs` answers
@@ -55,6 +59,7 @@ export function withDemoDefaults(policy: Policy): Policy {
   }
   const audiences = { ...policy.stakeholders.audiences };
   for (const channel of DEMO_CHANNELS) {
+    if (!channel.audience) continue;
     const audience = audiences[channel.audience];
     if (!audience.channel) audiences[channel.audience] = { ...audience, channel: channel.id };
   }

@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { Application } from 'express';
 import type { ServerResponse } from 'node:http';
 import type { Logger } from '../shared/logger.js';
@@ -8,6 +8,7 @@ import type { InFlightListeners } from './inFlight.js';
 import { requestTimestampCheck } from './requestTimestamp.js';
 import { slackRequestGate } from './requestGate.js';
 import { answerUnanswered } from './answerUnanswered.js';
+import { VigilSocketModeReceiver } from './socketModeReceiver.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -20,7 +21,10 @@ const ANSWER_BY_MS = 2500;
 
 export interface SlackAppOptions {
   expressApp: Application;
-  signingSecret: string;
+  /** HTTP mode: verifies every request on /slack/events. */
+  signingSecret?: string;
+  /** Socket Mode (xapp-...): Slack's traffic comes over a WebSocket Vigil opens; /slack/events is not served. */
+  appToken?: string;
   token: string;
   slackApiUrl?: string;
   botUserId: string;
@@ -54,6 +58,45 @@ function answerIfOpen(response: ServerResponse, status: number, body?: unknown):
   response.end(JSON.stringify(body));
 }
 
+/** The Bolt app and how Slack reaches it: over HTTP (nothing to start) or over Socket Mode. */
+export interface SlackReceiving {
+  app: App;
+  mode: 'http' | 'socket';
+  /** Socket Mode: open the connection (resolves once Slack said hello). HTTP: nothing to do. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Vigil's Bolt app, on the receiver the connection calls for. Both share the listeners
+ * (registerListeners) and the middleware that tracks and answers every request.
+ */
+export function createSlackApp(options: SlackAppOptions): SlackReceiving {
+  const logger = boltLogger(options.logger);
+  if (options.appToken) {
+    const receiver = new VigilSocketModeReceiver({
+      appToken: options.appToken,
+      ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+      boltLogger: logger,
+      logger: options.logger,
+      answerByMs: ANSWER_BY_MS,
+    });
+    const app = boltApp(options, receiver, logger);
+    return {
+      app,
+      mode: 'socket',
+      start: async () => {
+        await app.start();
+      },
+      stop: async () => {
+        await app.stop();
+      },
+    };
+  }
+  if (!options.signingSecret) throw new Error('createSlackApp: a signing secret (HTTP) or an app token (Socket Mode) is required');
+  return { app: httpSlackApp({ ...options, signingSecret: options.signingSecret }, logger), mode: 'http', start: async () => {}, stop: async () => {} };
+}
+
 /**
  * Bolt on our Express app: it owns POST /slack/events and verifies every request's signature
  * before any listener runs (401 when bad). In front of it: the timestamp check (401 for a date
@@ -63,8 +106,7 @@ function answerIfOpen(response: ServerResponse, status: number, body?: unknown):
  * one no listener acknowledged is answered 200 (answerUnanswered), a body Bolt itself chokes on
  * is a 400, and a listener too slow for the deadline is answered 200 by the receiver.
  */
-export function createSlackApp(options: SlackAppOptions): App {
-  const logger = boltLogger(options.logger);
+function httpSlackApp(options: SlackAppOptions & { signingSecret: string }, logger: BoltLogger): App {
   options.expressApp.post(SLACK_EVENTS_PATH, requestTimestampCheck(options.logger), slackRequestGate(options.signingSecret, options.logger));
   const receiver = new ExpressReceiver({
     signingSecret: options.signingSecret,
@@ -88,6 +130,11 @@ export function createSlackApp(options: SlackAppOptions): App {
       answerIfOpen(response, 200);
     },
   });
+  return boltApp(options, receiver, logger);
+}
+
+/** The App on either receiver, with the middleware and listeners every request goes through. */
+function boltApp(options: SlackAppOptions, receiver: Receiver, logger: BoltLogger): App {
   const app = new App({
     token: options.token,
     receiver,

@@ -76,6 +76,12 @@ export interface HarnessOptions {
    * about pacing, or whose story needs a backlog of chatter, set it.
    */
   slackPace?: boolean;
+  /**
+   * Slack reaches Vigil over Socket Mode instead of POSTs to /slack/events: Vigil connects to the
+   * emulator with its app token, and the emulator's page routes (/ui/command, /ui/click...) send
+   * over that connection. `h.command`, `h.click` and friends post to /slack/events, so they do not apply.
+   */
+  socketMode?: boolean;
 }
 
 /** Slack's pacing, 40 times faster: same burst, same order, same rules. */
@@ -93,6 +99,7 @@ export class Harness {
   readonly clock: ManualClock;
   private readonly logger: Logger;
   private readonly pacing: Pacing;
+  private readonly socketMode: boolean;
   readonly dir: string;
   emulator!: SlackEmulator;
   vigil!: Vigil;
@@ -102,6 +109,7 @@ export class Harness {
     this.clock = options.clock ?? new ManualClock('2026-11-22T16:01:00Z');
     this.logger = options.logger ?? silentLogger;
     this.pacing = options.slackPace ? SLACK_PACING : TEST_PACING;
+    this.socketMode = options.socketMode === true;
     this.dir = scratchDir('vigil-test-');
   }
 
@@ -131,7 +139,9 @@ export class Harness {
     });
     this.vigil = await createVigil({
       config,
-      slack: { token: this.emulator.token, signingSecret: SIGNING_SECRET, apiUrl: this.emulator.apiUrl },
+      slack: this.socketMode
+        ? { token: this.emulator.token, appToken: this.emulator.appToken, apiUrl: this.emulator.apiUrl }
+        : { token: this.emulator.token, signingSecret: SIGNING_SECRET, apiUrl: this.emulator.apiUrl },
       clock: this.clock,
       logger: this.logger,
       runScheduler: false,
@@ -139,6 +149,7 @@ export class Harness {
     });
     const port = await this.vigil.listen(0, '127.0.0.1');
     this.url = `http://127.0.0.1:${port}`;
+    if (this.socketMode) this.emulator.connectApp({ socketMode: true });
   }
 
   async close(): Promise<void> {
