@@ -8,6 +8,9 @@ export const DEMO_SOURCES = [
   { name: 'local-detector', kind: 'detector', token: 'local-detector-token' },
   { name: 'local-deployments', kind: 'deployments', token: 'local-deployments-token' },
   { name: 'local-samples', kind: 'samples', token: 'local-samples-token' },
+  { name: 'local-grafana', kind: 'grafana', token: 'local-grafana-token' },
+  // PagerDuty's token is the routing_key in the body (examples/pagerduty-trigger.json).
+  { name: 'local-pagerduty', kind: 'pagerduty', token: 'local-pagerduty-routing-key' },
   { name: 'local-api', kind: 'api', token: 'local-api-token' },
 ] as const;
 

@@ -82,7 +82,7 @@ grouping: { window: 10m }
     expect(config.emulator).toBe(true);
     expect(config.policy.rotations['ml']!.members).toEqual(['U0MINE']);
     expect(config.policy.rotations['data']!.members.length).toBeGreaterThan(0);
-    expect(config.policy.sources.map((s) => s.kind).sort()).toEqual(['alertmanager', 'api', 'deployments', 'detector', 'samples']);
+    expect(config.policy.sources.map((s) => s.kind).sort()).toEqual(['alertmanager', 'api', 'deployments', 'detector', 'grafana', 'pagerduty', 'samples']);
   });
 
   it('requires a signing secret with a bot token, and never echoes the token', () => {
