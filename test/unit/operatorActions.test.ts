@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPolicyFile } from '../../src/config/load.js';
 import { judgeHookAnswer } from '../../src/domain/operatorActions.js';
 import { hookSignature, signedHookHeaders, verifyHookSignature } from '../../src/incidents/operatorActions/hookSignature.js';
-import { hookBody } from '../../src/incidents/operatorActions/requestOperatorAction.js';
+import { hookBody, recordedUrl } from '../../src/incidents/operatorActions/requestOperatorAction.js';
 
 const SECRET = 'rollback-secret-0123456789abcdef';
 const AT = new Date('2025-11-22T16:00:00Z'); // 1763827200
@@ -51,6 +51,13 @@ describe('the hook request signature', () => {
       requestedBy: 'U0LEAD',
       confirmedAt: '2025-11-22T16:00:00.000Z',
     });
+  });
+});
+
+describe('the hook URL on the record', () => {
+  it('keeps scheme, host and path, never credentials or a query that may carry a token', () => {
+    expect(recordedUrl('https://ops:hunter2@deploy.internal:8443/rollback?token=abc#x')).toBe('https://deploy.internal:8443/rollback');
+    expect(recordedUrl('http://127.0.0.1:3002/rollback')).toBe('http://127.0.0.1:3002/rollback');
   });
 });
 

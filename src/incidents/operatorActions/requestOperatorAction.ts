@@ -26,6 +26,12 @@ export interface OperatorActionRequest extends ActionTarget {
  */
 export type OperatorActionResult = { kind: 'sent' | 'pending' | 'done'; action: OperatorActionRow };
 
+/** Where a hook is, as the record keeps it: no user or password, query or fragment, which may hold a secret. */
+export function recordedUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
+}
+
 /** The body every attempt sends, byte for byte: the operator's hook can rely on its fields. */
 export function hookBody(target: ActionTarget, requestedBy: string, confirmedAt: Date): string {
   return JSON.stringify({
@@ -86,7 +92,7 @@ export function requestOperatorAction(ctx: UseCaseContext, request: OperatorActi
         via: request.via,
         idempotencyKey,
         body,
-        url: hook.url,
+        url: recordedUrl(hook.url),
       })
       .returning()
       .get();
