@@ -109,6 +109,30 @@ describe('blocks to HTML', () => {
   const kit = RENDER_PARTS.kitFor(sampleState(), RENDER_PARTS);
   const blocks = sampleState().messages['C0INC']![0]!.blocks;
 
+  it('asks a button\'s confirm dialog before the click, in its own words', () => {
+    const confirmed = [
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: 'model:rollback',
+            text: { type: 'plain_text', text: 'Roll back to v14' },
+            confirm: {
+              title: { type: 'plain_text', text: 'Roll back the model?' },
+              text: { type: 'mrkdwn', text: 'Roll back *fraud-detector* from *v15* to *v14* &lt;"now"&gt;?' },
+              confirm: { type: 'plain_text', text: 'Roll back' },
+              deny: { type: 'plain_text', text: 'Cancel' },
+            },
+          },
+        ],
+      },
+    ];
+    const html = kit.blocks(confirmed, { channel: 'C0INC', ts: '1700000000.000001' });
+    expect(html).toContain('data-confirm="Roll back the model?\n\nRoll back fraud-detector from v15 to v14 &lt;&quot;now&quot;&gt;?\n\n[Roll back] / [Cancel]"');
+    expect(kit.blocks(blocks, { channel: 'C0INC', ts: '1700000000.000001' })).not.toContain('data-confirm');
+  });
+
   it('renders header, section fields and buttons that click through the message', () => {
     const html = kit.blocks(blocks, { channel: 'C0INC', ts: '1700000000.000001' });
     expect(html).toContain('<div class="b-header">INC-1 &lt;b&gt;SEV1&lt;/b&gt;</div>');

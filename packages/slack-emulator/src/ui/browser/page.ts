@@ -215,6 +215,9 @@ document.addEventListener('click', (ev) => {
     ev.preventDefault();
     select(el.getAttribute('data-goto') ?? '');
   } else if (el.hasAttribute('data-click')) {
+    // A button with a confirm dialog sends nothing unless the person confirms, as in Slack.
+    const question = el.getAttribute('data-confirm');
+    if (question !== null && !window.confirm(question)) return;
     const button = el as HTMLButtonElement;
     button.disabled = true;
     void post('/ui/click', {

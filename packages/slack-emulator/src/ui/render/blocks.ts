@@ -24,8 +24,20 @@ export function blocksToHtml(blocks: unknown, target: ButtonTarget | null, kit: 
     if (!target) return `<button class="btn${style}" disabled>${label}</button>`;
     return (
       `<button class="btn${style}" data-click="1" data-channel="${kit.esc(target.channel)}" ` +
-      `data-ts="${kit.esc(target.ts)}" data-action-id="${kit.esc(str(el['action_id']))}">${label}</button>`
+      `data-ts="${kit.esc(target.ts)}" data-action-id="${kit.esc(str(el['action_id']))}"${confirmAttribute(el['confirm'])}>${label}</button>`
     );
+  };
+
+  /**
+   * A button's confirm dialog (title, text, confirm and deny labels): Slack asks it before sending
+   * the click, so the page asks it too (window.confirm with the same words, markup dropped).
+   */
+  const confirmAttribute = (confirm: unknown): string => {
+    const dialog = rec(confirm);
+    if (!dialog['text']) return '';
+    const words = (t: unknown) => textOf(t).replace(/[*_~`]/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const question = [words(dialog['title']), words(dialog['text']), `[${words(dialog['confirm']) || 'Yes'}] / [${words(dialog['deny']) || 'Cancel'}]`].filter(Boolean).join('\n\n');
+    return ` data-confirm="${kit.esc(question)}"`;
   };
 
   const inert = (el: Record<string, unknown>): string => {
