@@ -72,7 +72,9 @@ function describeStructured(event: TimelineEvent): EventPart[] {
         ...e.data.usergroups.map((id): EventPart => ({ type: 'usergroup', id })),
         ...(e.data.pagers ?? []).map((pager) => text(`through ${PAGER_WORDS[pager]}`)),
       ];
-      return [text(`${e.data.step}: paged `), ...joined(paged), text(` (${e.data.target})`)];
+      // A pager's own name says whom it meant; people's pages say which rotation or group.
+      const target = (e.data.pagers ?? []).length > 0 && paged.length === e.data.pagers!.length ? [] : [text(` (${e.data.target})`)];
+      return [text(`${e.data.step}: paged `), ...joined(paged), ...target];
     }
     case 'pager.notified':
       return [text(`${PAGER_WORDS[e.data.pager]} told the incident was ${e.data.action === 'acknowledge' ? 'acknowledged' : 'resolved'}`)];

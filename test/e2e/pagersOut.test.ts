@@ -79,7 +79,7 @@ describe('an escalation step paging through PagerDuty', () => {
     expect(trigger.body['client_url']).toBe(`https://slack.com/app_redirect?channel=${channelId}`);
     const paged = rows<{ data: string }>(h, "select data from timeline_events where incident_id = ? and kind = 'page.sent'", id).map((r) => JSON.parse(r.data) as Record<string, unknown>);
     expect(paged.find((p) => p['step'] === 'Phone')).toMatchObject({ pagers: ['pagerduty'], target: 'PagerDuty', users: [] });
-    expect(h.emulator.messages(channelId).map(messageText).join('\n')).toContain('Phone');
+    expect(h.emulator.messages(channelId).map(messageText).join('\n')).toContain('Phone: paged through PagerDuty.');
 
     // Exactly once per step: later ticks page nobody again.
     await h.advance(5 * MINUTE);
@@ -100,6 +100,13 @@ describe('an escalation step paging through PagerDuty', () => {
     expect(pd.received[2]!.body).toEqual({ routing_key: ROUTING_KEY, dedup_key: `vigil-incident-${id}`, event_action: 'resolve' });
     const told = rows<{ data: string }>(h, "select data from timeline_events where incident_id = ? and kind = 'pager.notified' order by id", id).map((r) => JSON.parse(r.data) as unknown);
     expect(told).toEqual([{ pager: 'pagerduty', action: 'acknowledge' }, { pager: 'pagerduty', action: 'resolve' }]);
+    // The record, as /incident timeline says it.
+    const timeline = await h.type('timeline', { channel: channelId });
+    const files = h.emulator.files().map((f) => String((f as { content?: unknown }).content ?? '')).join('\n');
+    const record = `${timeline}\n${files}`;
+    expect(record).toContain('Phone: paged through PagerDuty');
+    expect(record).toContain('PagerDuty told the incident was acknowledged');
+    expect(record).toContain('PagerDuty told the incident was resolved');
   });
 
   it('a step that never fires (acknowledged first) sends PagerDuty nothing, not even an acknowledge', async () => {

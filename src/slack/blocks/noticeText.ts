@@ -42,7 +42,8 @@ const NOTICES: Record<NoticeKind, (view: IncidentView, data: Data) => string> = 
     `:eyes: ${mention(view.incident.acknowledgedBy)} acknowledged ${view.incident.acknowledgedAt ? slackTime(view.incident.acknowledgedAt) : ''}. Unacknowledged escalation steps are cancelled.`,
   page_sent: (_view, data) => {
     const waited = data['unacknowledgedFor'] ? ` Unacknowledged for ${str(data['unacknowledgedFor'])}.` : '';
-    const who = [users(data['users']), ...(Array.isArray(data['usergroups']) ? data['usergroups'].map((g) => `<!subteam^${str(g)}>`) : [])]
+    const pagers = Array.isArray(data['pagers']) ? data['pagers'].map((p) => `through ${p === 'pagerduty' ? 'PagerDuty' : 'the webhook pager'}`) : [];
+    const who = [users(data['users']), ...(Array.isArray(data['usergroups']) ? data['usergroups'].map((g) => `<!subteam^${str(g)}>`) : []), ...pagers]
       .filter(Boolean)
       .join(', ');
     const why = data['reason'] === 'manual' ? ` (escalated by ${mention(String(data['requestedBy'] ?? ''))})` : '';
