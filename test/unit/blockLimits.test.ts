@@ -231,10 +231,14 @@ describe.each(SIZES)('every builder with %i-character sender fields', (n) => {
       text: huge(n),
       target: huge(n),
       acknowledged: true,
+      error: huge(n),
+      pager: 'pagerduty',
+      action: 'trigger',
     };
     const kinds: NoticeKind[] = [
       'signal_cleared', 'alert_attached', 'acknowledged', 'page_sent', 'unacknowledged_reminder', 'severity_changed',
       'category_changed', 'role_assigned', 'status_changed', 'resolved', 'reopened', 'note_added', 'nobody_to_page', 'action_added',
+      'pager_failed',
     ];
     for (const kind of kinds) expectTextFits(noticeText(kind, v, data));
   });
