@@ -75,7 +75,7 @@ describe('roll back and the kill switch, through the operator\'s hook', () => {
     hook = await OperatorHook.start();
     // A drift monitor watches the model: the verification after a rollback says when it checks next.
     const monitors = 'monitors:\n  - { name: fraud-age, model: fraud-detector, feature: age, baseline: { rolling: 7d }, window: 1h, every: 10m }\n';
-    h = await Harness.start({ policyFile: rollbackPolicy(hook.url, '1s') + monitors });
+    h = await Harness.start({ policyFile: rollbackPolicy(hook.url, '4s') + monitors });
     await postDeployment(h.url, deploy('fraud-detector', 'v14', '2026-11-20T09:00:00Z'));
     await postDeployment(h.url, deploy('fraud-detector', 'v15', '2026-11-22T12:30:00Z'));
     const res = await h.webhook('detector', {
@@ -218,7 +218,8 @@ describe('roll back and the kill switch, through the operator\'s hook', () => {
   });
 
   it('a second click while one is pending sends nothing new and says it is pending', async () => {
-    hook.answer({ status: 200, body: '{"flag":"fraud-detector","enabled":false}', delayMs: 800 });
+    // The hook takes 2.5 s (within its 4 s timeout): long enough for a second click, even on a loaded machine.
+    hook.answer({ status: 200, body: '{"flag":"fraud-detector","enabled":false}', delayMs: 2500 });
     const message = summary(h, 1);
     const first = await clickAndHear(h, message, ACTIONS.killSwitch, lead);
     expect(first).toContain('Sent the kill switch of *fraud-detector* in *production* from *v14* to _none_');
@@ -288,7 +289,7 @@ describe('roll back and the kill switch, through the operator\'s hook', () => {
     });
     const incidentId = (res.body as { incidentId: number }).incidentId;
     await h.settle();
-    // Hangs once (1 s timeout), then the hook is down for good: every later attempt is a 503.
+    // Hangs once (4 s timeout), then the hook is down for good: every later attempt is a 503.
     hook.answer({ hang: true });
     hook.fallback = { status: 503, body: 'unavailable' };
     try {
@@ -299,7 +300,7 @@ describe('roll back and the kill switch, through the operator\'s hook', () => {
     }
     await h.settle();
     const attempts = timelineOf(h, 'operator_action.attempted', incidentId);
-    expect(attempts[0]?.data).toMatchObject({ attempt: 1, status: null, error: 'no answer within 1s' });
+    expect(attempts[0]?.data).toMatchObject({ attempt: 1, status: null, error: 'no answer within 4s' });
     expect(attempts.slice(1).map((e) => e.data['status'])).toEqual([503, 503, 503, 503]);
     const sent = hook.requests.filter((r) => r.body.includes('"scorer"'));
     expect(sent).toHaveLength(6);

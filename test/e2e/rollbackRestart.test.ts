@@ -120,5 +120,8 @@ describe('a restart while the hook holds a rollback request', { timeout: 90_000 
     const texts = emulator.messages(channel.id).map((m) => m.text);
     expect(texts.filter((t) => t.startsWith(':rewind:'))).toHaveLength(1);
     expect(texts.filter((t) => t.startsWith(':white_check_mark: *Rollback accepted*'))).toHaveLength(1);
+    // Nobody acknowledged: the person paged first (a data drift pages the data rotation) is asked to confirm the recovery.
+    const accepted = emulator.messages(channel.id).find((m) => m.text.startsWith(':white_check_mark: *Rollback accepted*'))!;
+    expect(JSON.stringify(accepted.blocks)).toContain(`<@${PEOPLE.dataPrimary}>, please confirm the model recovered on *v14*`);
   });
 });

@@ -52,9 +52,9 @@ export function actionRequestedMessage(row: OperatorActionRow): NoticeMessage {
   return { text, blocks: [{ type: 'section', text: md(text) }] };
 }
 
-/** Who is asked to check the model recovered: whoever acknowledged, else the commander. */
-function verifier(view: IncidentView): string {
-  const who = view.incident.acknowledgedBy ?? view.roles.find((r) => r.role === 'commander')?.userId;
+/** Who is asked to check the model recovered: whoever acknowledged, else the commander, else whoever was paged first. */
+function verifier(view: IncidentView, paged: readonly string[]): string {
+  const who = view.incident.acknowledgedBy ?? view.roles.find((r) => r.role === 'commander')?.userId ?? paged[0];
   return who ? mention(who) : 'On-call';
 }
 
@@ -71,8 +71,11 @@ function nextCheckLine(check: NextCheck): string {
   return `:mag: Monitor *${clip(check.monitor, NAME_CHARS)}* (${clip(check.feature, NAME_CHARS)}) ${when}, every ${formatDuration(check.everyMs)}.`;
 }
 
-/** The hook answered for good: accepted, refused, or failed after every retry. `checks`: the monitors on the model. */
-export function actionAnsweredMessage(row: OperatorActionRow, view: IncidentView, checks: readonly NextCheck[] = []): NoticeMessage {
+/**
+ * The hook answered for good: accepted, refused, or failed after every retry. `checks`: the
+ * monitors on the model; `paged`: who was paged, oldest first (asked to verify when nobody acknowledged).
+ */
+export function actionAnsweredMessage(row: OperatorActionRow, view: IncidentView, checks: readonly NextCheck[] = [], paged: readonly string[] = []): NoticeMessage {
   const words = OPERATOR_ACTION_WORDS[row.action];
   const target = fromTo(row.model, row.environment, row.fromVersion, row.toVersion);
   const blocks: KnownBlock[] = [];
@@ -96,7 +99,7 @@ export function actionAnsweredMessage(row: OperatorActionRow, view: IncidentView
     // Verify after: the rollback is only a fix once the model is seen to recover.
     blocks.push({
       type: 'section',
-      text: md(`${verifier(view)}, please confirm the model recovered on ${row.toVersion ? bold(row.toVersion) : 'the version rolled back to'}: watch ${whatToCheck(view)}, then press *Recovered* (this marks the incident mitigated).`),
+      text: md(`${verifier(view, paged)}, please confirm the model recovered on ${row.toVersion ? bold(row.toVersion) : 'the version rolled back to'}: watch ${whatToCheck(view)}, then press *Recovered* (this marks the incident mitigated).`),
     });
     if (checks.length > 0) blocks.push({ type: 'context', elements: checks.slice(0, 5).map((check) => md(nextCheckLine(check))) });
     blocks.push({

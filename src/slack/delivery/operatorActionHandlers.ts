@@ -8,7 +8,7 @@ import { callHook, type HookAnswer } from '../../incidents/operatorActions/callH
 import { beginHookAttempt, recordHookAnswer } from '../../incidents/operatorActions/hookAttempts.js';
 import { operatorActionById } from '../../incidents/operatorActions/operatorActionQueries.js';
 import { nextChecksOf } from '../../incidents/operatorActions/monitorNextChecks.js';
-import { loadIncidentView } from '../../incidents/readModel.js';
+import { loadIncidentView, pageMessagesOf } from '../../incidents/readModel.js';
 import { actionAnsweredMessage, actionRequestedMessage } from '../blocks/operatorActionBlocks.js';
 import { incidentChannel } from './channelHandlers.js';
 import type { DeliveryContext, EffectHandler } from './deliveryContext.js';
@@ -53,8 +53,9 @@ export const postOperatorActionNotice: EffectHandler<'operator_action.notice'> =
   if (!channel) return { skipped: 'no channel' };
   const { actionId, moment } = attempt.effect.payload;
   const row = operatorActionById(ctx.db, actionId);
+  const paged = () => pageMessagesOf(ctx.db, incidentId).map((page) => page.userId);
   const message =
-    moment === 'requested' ? actionRequestedMessage(row) : actionAnsweredMessage(row, loadIncidentView(ctx.db, incidentId), nextChecksOf(ctx.db, ctx.monitors ?? [], row.model));
+    moment === 'requested' ? actionRequestedMessage(row) : actionAnsweredMessage(row, loadIncidentView(ctx.db, incidentId), nextChecksOf(ctx.db, ctx.monitors ?? [], row.model), paged());
   const posted = await postSized(ctx, attempt, { channel, ...message });
   return { ts: posted.ts };
 };
