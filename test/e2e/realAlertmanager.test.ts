@@ -19,7 +19,7 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
     } catch {
       // not up yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`${url} did not come up`);
 }
