@@ -71,6 +71,22 @@ function readInputs(ctx: UseCaseContext, monitor: MonitorDefinition, from: Date,
 
 type Outcome = { verdict: DriftVerdict } | { test: DriftTestName | null; n: number; m: number; reason: string };
 
+/** What a check found, the same for the stored row and the API's answer: a verdict's numbers, or why there is none. */
+function checkFacts(outcome: Outcome) {
+  if ('verdict' in outcome) {
+    const { verdict } = outcome;
+    // An infinite statistic (a category the reference never saw) is stored and answered as null.
+    const statistic = Number.isFinite(verdict.statistic) ? verdict.statistic : null;
+    return { test: verdict.test, statistic, pValue: verdict.pValue, threshold: verdict.threshold, n: verdict.n, m: verdict.m, breached: verdict.breached, reason: null, unseen: verdict.unseen };
+  }
+  return { test: outcome.test, statistic: null, pValue: null, threshold: null, n: outcome.n, m: outcome.m, breached: null, reason: outcome.reason, unseen: [] };
+}
+
+/** The answer says `reason` only when there is one. */
+function answerFacts({ reason, ...facts }: ReturnType<typeof checkFacts>) {
+  return reason === null ? facts : { ...facts, reason };
+}
+
 /** The verdict, or why there is none: no reference, too few samples, or values the test cannot take. */
 function judge(monitor: MonitorDefinition, inputs: Inputs): Outcome {
   const n = inputs.reference?.values.length ?? 0;
@@ -96,17 +112,9 @@ function storeCheck(tx: Executor, monitor: MonitorDefinition, outcome: Outcome, 
       monitor: monitor.name,
       checkedAt: window.to,
       trigger,
-      test: verdict ? verdict.test : (outcome as { test: DriftTestName | null }).test,
-      statistic: verdict && Number.isFinite(verdict.statistic) ? verdict.statistic : null,
-      pValue: verdict ? verdict.pValue : null,
-      threshold: verdict ? verdict.threshold : null,
-      n: verdict ? verdict.n : (outcome as { n: number }).n,
-      m: verdict ? verdict.m : (outcome as { m: number }).m,
-      breached: verdict ? verdict.breached : null,
-      reason: verdict ? null : (outcome as { reason: string }).reason,
+      ...checkFacts(outcome),
       windowFrom: window.from,
       windowTo: window.to,
-      unseen: verdict ? verdict.unseen : [],
       // The chart and the moved bins of a breach are drawn from these.
       bins: verdict?.breached ? verdict.bins : null,
       modelVersion,
@@ -138,16 +146,8 @@ export function checkMonitor(ctx: UseCaseContext, monitor: MonitorDefinition, tr
     const { signal, incidentId } = verdict ? raiseOrClear(tx, ctx, { monitor, verdict, window, modelVersion: inputs.modelVersion, breachingSince: breachingSince ?? now }, action, checkId, now) : { signal: 'none' as const, incidentId: null };
     return {
       monitor: monitor.name,
-      test: verdict ? verdict.test : (outcome as { test: DriftTestName | null }).test,
-      statistic: verdict && Number.isFinite(verdict.statistic) ? verdict.statistic : null,
-      pValue: verdict ? verdict.pValue : null,
-      threshold: verdict ? verdict.threshold : null,
-      n: verdict ? verdict.n : (outcome as { n: number }).n,
-      m: verdict ? verdict.m : (outcome as { m: number }).m,
-      breached: verdict ? verdict.breached : null,
-      ...(verdict ? {} : { reason: (outcome as { reason: string }).reason }),
+      ...answerFacts(checkFacts(outcome)),
       window: { from: window.from.toISOString(), to: window.to.toISOString() },
-      unseen: verdict ? verdict.unseen : [],
       state: monitorStateWord(streaks, true),
       signal,
       incidentId,
