@@ -7,23 +7,13 @@ import {
   suggestedUpdateState,
   updateMomentFor,
   type Audience,
-  type ImpactLevel,
-  type UpdateFields,
-  type UpdateMoment,
-  type UpdateState,
 } from '../../domain/stakeholderUpdates.js';
 import type { IncidentRow } from '../../db/schema/index.js';
+import type { UpdateDraft } from '../../comms/updateData.js';
 import { lastUpdateFor, postedUpdates } from './updateQueries.js';
 
-export interface UpdateFormDefaults {
-  audience: Audience;
-  moment: UpdateMoment;
-  state: UpdateState;
-  impact: ImpactLevel;
-  components: string[];
-  fields: UpdateFields;
-  alsoInIncidentChannel: boolean;
-}
+/** A draft as the form starts it (the template's draft, before its next-update time is set), and where it goes. */
+export type UpdateFormDefaults = Omit<UpdateDraft, 'nextUpdateAt' | 'author' | 'reviewBy'> & { alsoInIncidentChannel: boolean };
 
 /**
  * What the Draft update form starts with: the audience's last update (its words carry over,
