@@ -10,8 +10,9 @@ import { runVigilOnce, type VigilProcess } from '../support/vigilProcess.js';
 const T0 = new Date('2026-11-22T16:01:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000).toISOString();
 
-// Real processes start slowly on a busy machine, and this test starts four: a minute, not the default half.
-describe('escalation across a restart', { timeout: 60_000 }, () => {
+// Real processes start slowly on a busy machine (10 s each when the suite's other workers are
+// starting theirs), and this test starts four: two minutes, not the default half.
+describe('escalation across a restart', { timeout: 120_000 }, () => {
   let rig: ProcessRig;
   let emulator: SlackEmulator;
   let vigil: VigilProcess;
