@@ -56,8 +56,9 @@ function environment(surface: Surface): typeof Handlebars {
 }
 
 /**
- * Compile now, not at first render (Handlebars' `compile` is lazy): `precompile` parses and
- * compiles eagerly and, with knownHelpersOnly, refuses a misspelt helper with its line.
+ * Handlebars' `compile` is lazy: the template is parsed at its first render, which is the dry run
+ * that follows every compile here, so a syntax error or (with knownHelpersOnly) a misspelt helper
+ * still stops the start with its line, and each template is compiled once, not twice.
  */
 function compile(env: typeof Handlebars, source: Source, surface: Surface): Render {
   const options: CompileOptions = {
@@ -67,7 +68,6 @@ function compile(env: typeof Handlebars, source: Source, surface: Surface): Rend
     knownHelpersOnly: true,
   };
   try {
-    env.precompile(source.text, options);
     return env.compile(source.text, options) as Render;
   } catch (error) {
     throw templateError(source.shownAs, error);
