@@ -71,11 +71,13 @@ describe.skipIf(!executablePath)(`the emulator page in Chromium${executablePath 
     await expect.poll(() => timelineOf(h, 'role.assigned').at(-1)?.data['userId'], { timeout: TIMEOUT }).toBe(PEOPLE.lead);
     const reply = messages().locator('.msg.eph').last();
     await reply.waitFor();
-    await expect.poll(() => reply.isVisible()).toBe(true);
-    // In view: the reply's box lies inside the scrolled message list.
-    const [box, list] = await Promise.all([reply.boundingBox(), messages().boundingBox()]);
-    expect(box!.y).toBeGreaterThanOrEqual(list!.y - 1);
-    expect(box!.y + box!.height).toBeLessThanOrEqual(list!.y + list!.height + 1);
+    // In view: the reply's box lies inside the scrolled message list. Polled, because the page
+    // redraws the list as messages arrive, and a box read mid-redraw is of no element (null).
+    const inView = async (): Promise<boolean> => {
+      const [box, list] = await Promise.all([reply.boundingBox(), messages().boundingBox()]);
+      return box !== null && list !== null && box.y >= list.y - 1 && box.y + box.height <= list.y + list.height + 1;
+    };
+    await expect.poll(inView, { timeout: TIMEOUT }).toBe(true);
     expect(await page.inputValue('#composer-input')).toBe('');
   });
 
