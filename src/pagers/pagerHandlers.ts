@@ -8,7 +8,7 @@ import { getIncident } from '../incidents/queries.js';
 import { appendTimeline } from '../incidents/timeline.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import { signedHookHeaders } from '../incidents/operatorActions/hookSignature.js';
+import { signedHookHeaders } from '../shared/hookSignature.js';
 import { pagerdutyEventBody, webhookPagerBody, type PageContext } from './pagerEvents.js';
 import { PagerRefused, postPagerEvent } from './postPagerEvent.js';
 

@@ -4,7 +4,7 @@ import { PEOPLE } from '../support/testPolicy.js';
 import { integrationPolicy, row, rows } from '../support/integrations.js';
 import { PagerStandIn } from '../support/pagerStandIn.js';
 import { checks, lastModal, radio, select, submitView, text } from '../support/surfacePayloads.js';
-import { verifyHookSignature } from '../../src/incidents/operatorActions/hookSignature.js';
+import { verifyHookSignature } from '../../src/shared/hookSignature.js';
 
 // Escalation steps paging through PagerDuty and a webhook pager, each a local node:http server
 // standing in for the real one (the policy's `pagers.*.url`), recording what arrives and able to

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmuMessage } from '@vigil/slack-emulator';
 import { retryBackedOffNow } from '../../src/effects/outbox.js';
-import { HOOK_HEADERS, verifyHookSignature } from '../../src/incidents/operatorActions/hookSignature.js';
+import { HOOK_HEADERS, verifyHookSignature } from '../../src/shared/hookSignature.js';
 import { ACTIONS } from '../../src/slack/blocks/actionIds.js';
 import { Harness, findButton, messageText } from '../support/harness.js';
 import { KILL_SWITCH_SECRET, OperatorHook, ROLLBACK_SECRET, postDeployment, rollbackPolicy, type HookRequest } from '../support/operatorHook.js';

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackEmulator, type EmuMessage, type SlackEmulator } from '@vigil/slack-emulator';
 import { RESTARTED_MID_REQUEST } from '../../src/incidents/operatorActions/hookAttempts.js';
-import { HOOK_HEADERS, verifyHookSignature } from '../../src/incidents/operatorActions/hookSignature.js';
+import { HOOK_HEADERS, verifyHookSignature } from '../../src/shared/hookSignature.js';
 import { ACTIONS } from '../../src/slack/blocks/actionIds.js';
 import { SIGNING_SECRET, findButton, fixture } from '../support/harness.js';
 import { OperatorHook, ROLLBACK_SECRET, postDeployment, rollbackPolicy, type HookRequest } from '../support/operatorHook.js';

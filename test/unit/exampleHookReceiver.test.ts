@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACTIONS } from '../../src/config/demo.js';
-import { signedHookHeaders } from '../../src/incidents/operatorActions/hookSignature.js';
+import { signedHookHeaders } from '../../src/shared/hookSignature.js';
 
 // The README's example receiver (examples/rollback-hook.mjs) accepts what Vigil signs and refuses
 // anything else: the documentation's verification code is the code that runs.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPolicyFile } from '../../src/config/load.js';
 import { judgeHookAnswer } from '../../src/domain/operatorActions.js';
-import { hookSignature, signedHookHeaders, verifyHookSignature } from '../../src/incidents/operatorActions/hookSignature.js';
+import { hookSignature, signedHookHeaders, verifyHookSignature } from '../../src/shared/hookSignature.js';
 import { hookBody, recordedUrl } from '../../src/incidents/operatorActions/requestOperatorAction.js';
 
 const SECRET = 'rollback-secret-0123456789abcdef';

@@ -1,5 +1,5 @@
 import type { ActionHook } from '../../config/policy.js';
-import { signedHookHeaders } from './hookSignature.js';
+import { signedHookHeaders } from '../../shared/hookSignature.js';
 
 /** What the hook answered to one attempt: its status and body, or why there was no answer. */
 export interface HookAnswer {
