@@ -1,7 +1,13 @@
+import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import { pino, type DestinationStream } from 'pino';
-import pretty from 'pino-pretty';
+import type prettyFactory from 'pino-pretty';
 import { currentRequest } from './requestContext.js';
+
+// pino-pretty (and its colour and date packages) is loaded only for a pretty logger, emulator
+// mode's: a deployment writes JSON and need not load it at start.
+const require = createRequire(import.meta.url);
+const pretty = (options: prettyFactory.PrettyOptions): DestinationStream => (require('pino-pretty') as typeof prettyFactory)(options);
 
 /**
  * Logs through pino: JSON lines in production, readable lines in the terminal in emulator mode.

@@ -7,9 +7,23 @@
 // categories is rare but possible, so there Q is computed from Legendre's continued fraction in
 // logarithms (Numerical Recipes §6.2, modified Lentz), which converges fast for x > a + 1.
 
-import gammainc from '@stdlib/math-base-special-gammainc';
-import gammaln from '@stdlib/math-base-special-gammaln';
-import betainc from '@stdlib/math-base-special-betainc';
+import { createRequire } from 'node:module';
+import type gammaincFn from '@stdlib/math-base-special-gammainc';
+import type gammalnFn from '@stdlib/math-base-special-gammaln';
+import type betaincFn from '@stdlib/math-base-special-betainc';
+
+// Loaded at the first p-value, not at import: stdlib is a few hundred small modules (about 0.15 s
+// of a start) and only a drift check or a review's sample comparison needs them.
+const require = createRequire(import.meta.url);
+let stdlib: { gammainc: typeof gammaincFn; gammaln: typeof gammalnFn; betainc: typeof betaincFn } | undefined;
+function special(): NonNullable<typeof stdlib> {
+  stdlib ??= {
+    gammainc: require('@stdlib/math-base-special-gammainc') as typeof gammaincFn,
+    gammaln: require('@stdlib/math-base-special-gammaln') as typeof gammalnFn,
+    betainc: require('@stdlib/math-base-special-betainc') as typeof betaincFn,
+  };
+  return stdlib;
+}
 
 const TINY = 1e-300;
 const EPSILON = 2.220446049250313e-16;
@@ -33,7 +47,7 @@ function upperGammaByFraction(a: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < EPSILON) break;
   }
-  return Math.exp(-x + a * Math.log(x) - gammaln(a) + Math.log(h));
+  return Math.exp(-x + a * Math.log(x) - special().gammaln(a) + Math.log(h));
 }
 
 /** P(X >= x) for X ~ chi-square with `dof` degrees of freedom: scipy.stats.chi2.sf. */
@@ -43,7 +57,7 @@ export function chiSquareSf(x: number, dof: number): number {
   if (x <= 0) return 1;
   const a = dof / 2;
   const half = x / 2;
-  const q = half > 1000 && half > a + 1 ? upperGammaByFraction(a, half) : gammainc(half, a, true, true);
+  const q = half > 1000 && half > a + 1 ? upperGammaByFraction(a, half) : special().gammainc(half, a, true, true);
   // Below the smallest normal float scipy's incomplete gamma has underflowed to 0; so does this.
   return q < MIN_NORMAL ? 0 : q;
 }
@@ -53,5 +67,5 @@ export function studentTwoSidedP(t: number, dof: number): number {
   if (Number.isNaN(t) || Number.isNaN(dof)) return Number.NaN;
   if (!Number.isFinite(t)) return 0;
   // 2 · P(T >= |t|) = I_{dof/(dof+t²)}(dof/2, 1/2), the regularized incomplete beta.
-  return betainc(dof / (dof + t * t), dof / 2, 0.5, true, false);
+  return special().betainc(dof / (dof + t * t), dof / 2, 0.5, true, false);
 }
