@@ -3,8 +3,43 @@
 
 import { DateTime, IANAZone } from 'luxon';
 
+// luxon builds a new Intl.DateTimeFormat (about a millisecond each) for every zone check and every
+// zone abbreviation; a render asks for several. Zones do not change while Vigil runs, so the check
+// is remembered per zone and the formatter per zone and locale.
+const validZones = new Map<string, boolean>();
+
 /** Whether a policy file's zone is one luxon (and so the rendering) knows. */
-export const isValidTimeZone = (zone: string): boolean => IANAZone.isValidZone(zone);
+export function isValidTimeZone(zone: string): boolean {
+  let valid = validZones.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    validZones.set(zone, valid);
+  }
+  return valid;
+}
+
+const abbreviationFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** luxon's `ZZZZ` ("EST", "GMT+5:30"): the same Intl options as its parseZoneInfo, with the formatter kept. */
+function zoneAbbreviation(at: DateTime, locale: string): string {
+  if (at.zone.type !== 'iana') return at.setLocale(locale).toFormat('ZZZZ');
+  const key = `${locale} ${at.zone.name}`;
+  let format = abbreviationFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZoneName: 'short',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: at.zone.name,
+    });
+    abbreviationFormats.set(key, format);
+  }
+  return format.formatToParts(at.toJSDate()).find((part) => part.type.toLowerCase() === 'timezonename')?.value ?? '';
+}
 
 /**
  * The date in the zone, or in UTC when the zone is unknown: a time that is correct and says
@@ -19,7 +54,7 @@ function inZone(at: Date, zone: string): DateTime {
  * English names American zones, British English European ones; neither names the other's.
  */
 function zoneLabel(at: DateTime): string {
-  const names = ['en-US', 'en-GB'].map((locale) => at.setLocale(locale).toFormat('ZZZZ'));
+  const names = ['en-US', 'en-GB'].map((locale) => zoneAbbreviation(at, locale));
   return names.find((name) => !/^GMT[+-]/.test(name)) ?? names[0]!;
 }
 
