@@ -1,12 +1,15 @@
-// The stakeholder templates, loaded and compiled once at start: ours from `templates/`, then a
-// team's folder, where a file of the same name replaces ours. Every template is compiled and
-// rendered with sample data here, so a broken one stops the start with its file and line rather
-// than failing the first update of a real incident.
+// The stakeholder templates, loaded once at start: ours from `templates/`, then a team's folder,
+// where a file of the same name replaces ours. Every template is compiled and rendered with sample
+// data here, so a broken one stops the start with its file and line rather than failing the first
+// update of a real incident; except a text the build already checked that way (see
+// writeCheckedTemplates): it is compiled at its first render instead.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { z } from 'zod';
 import { ConfigError } from '../config/env.js';
 import { IMPACT_LEVELS, type Audience } from '../domain/stakeholderUpdates.js';
 import { escapeDeep, type Surface } from './escape.js';
@@ -26,7 +29,10 @@ import {
 import type { UpdateTemplateData } from './updateData.js';
 import { sampleReviewData, type ReviewTemplateData } from './reviewTemplateData.js';
 
-const BUILT_IN_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const BUILT_IN_FOLDER = path.resolve(HERE, '../../templates');
+/** Written by `npm run build` beside the compiled loader (dist/comms/): the template texts it checked. */
+export const CHECKED_AT_BUILD = path.join(HERE, 'checked-templates.json');
 
 export interface Templates {
   /** An update or report for an audience, as Slack mrkdwn or Markdown, every value escaped for it. */
@@ -91,6 +97,21 @@ function tidy(text: string): string {
     .trim();
 }
 
+const textHash = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+const CheckedStamp = z.object({ handlebars: z.string(), files: z.record(z.string(), z.string()) });
+
+/**
+ * The texts the build checked, as file name to sha256; none without a stamp (src/ run by the
+ * tests has none) or with one written for another Handlebars.
+ */
+function readChecked(stampPath: string): Map<string, string> {
+  if (!existsSync(stampPath)) return new Map();
+  const stamp = CheckedStamp.safeParse(JSON.parse(readFileSync(stampPath, 'utf8')));
+  if (!stamp.success || stamp.data.handlebars !== Handlebars.VERSION) return new Map();
+  return new Map(Object.entries(stamp.data.files));
+}
+
 const isIgnored = (file: string): boolean => file.startsWith('.') || /^readme(\.|$)/i.test(file);
 
 function readBuiltIn(): Map<string, Source> {
@@ -126,29 +147,51 @@ const SURFACE_OF_FORM: Record<TemplateForm, Surface> = { slack: 'slack', markdow
 
 /**
  * Built-in templates, then the team's `overrideFolder` (relative to `cwd`): a file there replaces
- * ours of the same name. Throws ConfigError naming the file (and line) of any broken template.
+ * ours of the same name. Throws ConfigError naming the file (and line) of any broken template,
+ * except one whose exact text `checkedAtBuild` records as checked: that one compiles at first use.
  */
-export function loadTemplates(overrideFolder?: string, cwd: string = process.cwd()): Templates {
+export function loadTemplates(overrideFolder?: string, cwd: string = process.cwd(), checkedAtBuild: string = CHECKED_AT_BUILD): Templates {
   const sources = readBuiltIn();
   const overrides = overrideFolder ? readOverrides(overrideFolder, cwd) : [];
   for (const source of overrides) sources.set(source.file, source);
+  const checked = readChecked(checkedAtBuild);
+  const trusted = new Set([...sources.values()].filter((source) => checked.get(source.file) === textHash(source.text)).map((source) => source.file));
   // Compiling and dry-running every template costs about half a second of CPU. A process that
   // starts Vigil more than once (the end-to-end tests start hundreds) compiles each set of
   // sources once; a changed or added file is a new set, checked afresh.
-  const key = JSON.stringify([...sources.values()].map((source) => [source.file, source.shownAs, source.text]));
+  const key = JSON.stringify([...sources.values()].map((source) => [source.file, source.shownAs, source.text, trusted.has(source.file)]));
   const known = compiledSets.get(key);
   if (known) return known;
-  const templates = compileTemplates(sources, overrides);
+  const templates = compileTemplates(sources, overrides, trusted);
   if (compiledSets.size >= MAX_COMPILED_SETS) compiledSets.delete(compiledSets.keys().next().value!);
   compiledSets.set(key, templates);
   return templates;
 }
 
+/**
+ * For `npm run build`: check every built-in template as a start would (compile, then render with
+ * sample data) and record their texts in `stampPath`. A start then skips that check for the very
+ * same texts, about half a second of CPU and 20 MB it would pay every time for templates that
+ * cannot have changed; a team's template, or a built-in edited after the build, is still checked
+ * at start. A broken built-in template fails the build with its file and line.
+ */
+export function writeCheckedTemplates(stampPath: string = CHECKED_AT_BUILD): void {
+  const sources = readBuiltIn();
+  compileTemplates(sources, [], new Set());
+  const files = Object.fromEntries([...sources.values()].map((source) => [source.file, textHash(source.text)]));
+  writeFileSync(stampPath, JSON.stringify({ handlebars: Handlebars.VERSION, files }, null, 2) + '\n');
+}
+
 const MAX_COMPILED_SETS = 16;
 const compiledSets = new Map<string, Templates>();
 
-function compileTemplates(sources: Map<string, Source>, overrides: Source[]): Templates {
+/** Compile every source (lazily: Handlebars compiles at first render) and dry-run those not in `trusted`. */
+function compileTemplates(sources: Map<string, Source>, overrides: Source[], trusted: ReadonlySet<string>): Templates {
   const sourceOf = (file: string): Source => sources.get(file)!;
+  const check = (source: Source, ...renders: Array<() => string>): void => {
+    if (trusted.has(source.file)) return;
+    for (const render of renders) dryRun(source, render);
+  };
 
   const envs: Record<Surface, typeof Handlebars> = { slack: environment('slack'), markdown: environment('markdown'), html: environment('html') };
 
@@ -160,8 +203,11 @@ function compileTemplates(sources: Map<string, Source>, overrides: Source[]): Te
     const surface = SURFACE_OF_FORM[form];
     const source = sourceOf(templateFileName(moment, audience, form));
     const compiled = compile(envs[surface], source, surface);
-    dryRun(source, () => renderUpdate(compiled, surface, fullSampleData(moment, audience)));
-    dryRun(source, () => renderUpdate(compiled, surface, bareSampleData(moment, audience)));
+    check(
+      source,
+      () => renderUpdate(compiled, surface, fullSampleData(moment, audience)),
+      () => renderUpdate(compiled, surface, bareSampleData(moment, audience)),
+    );
     updates.set(source.file, compiled);
   }
 
@@ -174,14 +220,20 @@ function compileTemplates(sources: Map<string, Source>, overrides: Source[]): Te
     const worstImpact = IMPACT_LEVELS[Math.max(-1, ...data.open.map((incident) => IMPACT_LEVELS.indexOf(incident.impact)))];
     return statusPage({ ...data, worstImpact, open: shown(data.open), resolved: shown(data.resolved) }, { data: { timeZone: data.timeZone, now: data.generatedAt } });
   };
-  dryRun(statusSource, () => renderStatusPage(sampleStatusPage()));
-  dryRun(statusSource, () => renderStatusPage(sampleStatusPage(true)));
+  check(
+    statusSource,
+    () => renderStatusPage(sampleStatusPage()),
+    () => renderStatusPage(sampleStatusPage(true)),
+  );
 
   const reviewSource = sourceOf(REVIEW_TEMPLATE);
   const review = compile(envs.markdown, reviewSource, 'markdown');
   const renderReview = (data: ReviewTemplateData): string => tidy(review(escapeDeep(data, 'markdown'), { data: { timeZone: 'UTC', now: new Date() } })) + '\n';
-  dryRun(reviewSource, () => renderReview(sampleReviewData(true)));
-  dryRun(reviewSource, () => renderReview(sampleReviewData(false)));
+  check(
+    reviewSource,
+    () => renderReview(sampleReviewData(true)),
+    () => renderReview(sampleReviewData(false)),
+  );
 
   return {
     renderReview,

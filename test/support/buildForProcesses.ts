@@ -6,6 +6,9 @@
 // Each file is compiled on its own (no bundle), into <tmp>/src/ beside links to every other entry
 // of the repository root, so paths a module resolves from its own location (`../../migrations`,
 // `../../templates`, `../../runbooks`) and package imports (node_modules) reach the real ones.
+// Then, as `npm run build` does, the built-in templates are checked once and the stamp written
+// (scripts/checkTemplates.mjs), so each child process does not check them again at start.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -37,6 +40,7 @@ async function compile(out: string): Promise<void> {
     tsconfig: path.join(ROOT, 'tsconfig.json'),
     logLevel: 'warning',
   });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/checkTemplates.mjs'), path.join(out, 'src')], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {

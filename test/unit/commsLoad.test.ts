@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/env.js';
-import { loadTemplates } from '../../src/comms/loadTemplates.js';
+import Handlebars from 'handlebars';
+import { loadTemplates, writeCheckedTemplates } from '../../src/comms/loadTemplates.js';
 import { TEMPLATE_FILES } from '../../src/comms/templateNames.js';
 import { data, RESPONDERS } from './commsFixtures.js';
 
@@ -18,9 +20,9 @@ afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 const write = (file: string, text: string): void => writeFileSync(path.join(cwd, 'custom', file), text);
 
 /** The ConfigError message loadTemplates throws, or a failure when it does not throw one. */
-function loadError(folder = './custom'): string {
+function loadError(folder = './custom', checkedAtBuild?: string): string {
   try {
-    loadTemplates(folder, cwd);
+    loadTemplates(folder, cwd, checkedAtBuild);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return (error as Error).message;
@@ -110,5 +112,48 @@ describe('a broken template stops the start with its file and line', () => {
 
   it('a folder that does not exist', () => {
     expect(loadError('./nope')).toBe('stakeholders.templates: ./nope: no such folder');
+  });
+});
+
+describe('templates the build checked (npm run build writes the stamp)', () => {
+  const stampAt = (): string => path.join(cwd, 'checked-templates.json');
+  const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+  /** A stamp saying the build checked `text` as `file`, as writeCheckedTemplates writes one. */
+  const stampFor = (file: string, text: string, handlebars = Handlebars.VERSION): string => {
+    writeFileSync(stampAt(), JSON.stringify({ handlebars, files: { [file]: sha256(text) } }));
+    return stampAt();
+  };
+
+  it('records every built-in template by its text, and a start with it renders the same', () => {
+    writeCheckedTemplates(stampAt());
+    const stamp = JSON.parse(readFileSync(stampAt(), 'utf8')) as { handlebars: string; files: Record<string, string> };
+    expect(stamp.handlebars).toBe(Handlebars.VERSION);
+    expect(Object.keys(stamp.files).sort()).toEqual([...TEMPLATE_FILES].sort());
+    // Checked at the build, compiled at first use: the words are the same as a fully checked load's.
+    const trusted = loadTemplates(undefined, cwd, stampAt());
+    const checked = loadTemplates();
+    expect(trusted.render('update', 'internal', 'slack', data('update', 'internal'))).toBe(checked.render('update', 'internal', 'slack', data('update', 'internal')));
+    expect(trusted.render('report', 'executive', 'markdown', data('report', 'executive'))).toBe(checked.render('report', 'executive', 'markdown', data('report', 'executive')));
+  });
+
+  it('a team template is still checked at start, with its line, whatever the stamp says of the built-in of that name', () => {
+    writeCheckedTemplates(stampAt());
+    write('update.client.slack.hbs', 'a\n{{durration incident.durationMs}}');
+    expect(loadError('./custom', stampAt())).toBe('templates: ./custom/update.client.slack.hbs line 2: You specified knownHelpersOnly, but used the unknown helper durration');
+    write('update.client.slack.hbs', '{{duration update.fields.headline}}');
+    expect(loadError('./custom', stampAt())).toMatch(/^templates: \.\/custom\/update\.client\.slack\.hbs: duration: expected milliseconds/);
+  });
+
+  it('trusts only the exact text it names, for the Handlebars that checked it', () => {
+    const misuse = '{{duration update.fields.headline}} ';
+    write('update.client.slack.hbs', misuse);
+    // The stamp names this very text: not rendered at load, so the mistake shows at first use.
+    const templates = loadTemplates('./custom', cwd, stampFor('update.client.slack.hbs', misuse));
+    expect(() => templates.render('update', 'client', 'slack', data('update', 'client'))).toThrow(/duration: expected milliseconds/);
+    // One character more, or a stamp from another Handlebars: checked at load again.
+    write('update.client.slack.hbs', misuse + ' ');
+    expect(loadError('./custom', stampFor('update.client.slack.hbs', misuse))).toMatch(/duration: expected milliseconds/);
+    write('update.client.slack.hbs', misuse);
+    expect(loadError('./custom', stampFor('update.client.slack.hbs', misuse, '3.0.0'))).toMatch(/duration: expected milliseconds/);
   });
 });
