@@ -18,7 +18,7 @@ function defaultLane(incidentId: number | null, kind: EffectKind): string {
   return EFFECT_CLASS[kind] === 'chatter' ? chatterLane(incidentId) : incidentLane(incidentId);
 }
 
-/** An identical effect already queued and not yet started: it will render what this one would. */
+/** An identical effect already queued and not yet started: it will render what this one would. No LIMIT: see ingestQueries.ts. */
 function alreadyQueued(tx: Executor, lane: string, kind: EffectKind, payload: unknown): boolean {
   const query = preparedOnce(tx, 'effects.alreadyQueued', (db) =>
     db
@@ -32,7 +32,6 @@ function alreadyQueued(tx: Executor, lane: string, kind: EffectKind, payload: un
           sql`${effects.payload} = ${sql.placeholder('payload')}`,
         ),
       )
-      .limit(1)
       .prepare(),
   );
   return query.get({ lane, kind, payload: JSON.stringify(payload) }) !== undefined;

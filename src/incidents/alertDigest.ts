@@ -85,7 +85,7 @@ export function alertDigest(db: Executor, incidentId: number, sinceAlertId: numb
   };
 }
 
-/** Whether the incident already has another alert of this signal from this model. */
+/** Whether the incident already has another alert of this signal from this model. No LIMIT: see ingestQueries.ts. */
 export function incidentHasSignal(db: Executor, incidentId: number, signal: string, modelName: string | null, exceptAlertId: number): boolean {
   const query = preparedOnce(db, 'alerts.incidentHasSignal', (handle) =>
     handle
@@ -100,7 +100,6 @@ export function incidentHasSignal(db: Executor, incidentId: number, signal: stri
           sql`${alerts.id} <> ${sql.placeholder('exceptAlertId')}`,
         ),
       )
-      .limit(1)
       .prepare(),
   );
   return query.get({ incidentId, signal, modelName, exceptAlertId }) !== undefined;
