@@ -82,7 +82,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
     templates,
     effectsQueued: () => worker?.kick(),
   };
-  const commits = new GroupCommit(store.sqlite, store.db, () => worker?.kick());
+  const commits = new GroupCommit(store.sqlite, store.db, () => worker?.kick(), { onBatch: (size) => metrics.committed(size) });
   worker = new DeliveryWorker(
     { db: store.db, commit: (work) => commits.submit(work), client, clock, botUserId, logger, runbooks, actionHooks: config.policy.actions, monitors: config.policy.monitors, pagers: config.policy.pagers },
     { ...options.delivery, observer: metrics },
@@ -156,6 +156,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
       while (inFlight.busy) await new Promise((resolve) => setTimeout(resolve, 5));
       server.closeAllConnections();
       await worker!.stop();
+      commits.close();
       store.close();
     },
   };

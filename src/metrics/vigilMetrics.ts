@@ -32,6 +32,7 @@ function pageChannel(effect: DeliveredEffect): string | undefined {
 
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const PAGE_DELAY_BUCKETS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600];
+const BATCH_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 500];
 const TTA_BUCKETS = [60, 120, 300, 600, 900, 1800, 3600, 7200, 14400];
 
 export class VigilMetrics implements WebhookObserver {
@@ -45,6 +46,7 @@ export class VigilMetrics implements WebhookObserver {
   private readonly slackCalls: Counter<'method'>;
   private readonly slackErrors: Counter<'method' | 'error'>;
   private readonly slackDuration: Histogram<'method'>;
+  private readonly commitBatch: Histogram;
 
   constructor(
     private readonly db: Db,
@@ -67,6 +69,12 @@ export class VigilMetrics implements WebhookObserver {
     this.slackCalls = new Counter({ name: 'vigil_slack_api_calls_total', help: 'Slack Web API calls made by the delivery worker, by method.', labelNames: ['method'], registers });
     this.slackErrors = new Counter({ name: 'vigil_slack_api_errors_total', help: "Slack Web API calls that failed, by method and Slack's error (or the HTTP failure).", labelNames: ['method', 'error'], registers });
     this.slackDuration = new Histogram({ name: 'vigil_slack_api_duration_seconds', help: 'Slack Web API call latency, by method.', labelNames: ['method'], buckets: SECONDS_BUCKETS, registers });
+    this.commitBatch = new Histogram({
+      name: 'vigil_group_commit_batch_size',
+      help: 'Pieces of work (webhook deliveries or their slices) stored per group commit: one fsync each.',
+      buckets: BATCH_BUCKETS,
+      registers,
+    });
     this.storeMetrics(registers);
   }
 
@@ -127,6 +135,11 @@ export class VigilMetrics implements WebhookObserver {
   }
 
   // --- webhooks (WebhookObserver) ---
+
+  /** One group commit stored `size` pieces of work. */
+  committed(size: number): void {
+    this.commitBatch.observe(size);
+  }
 
   answered(route: string, status: number, seconds: number): void {
     this.webhookRequests.inc({ route, status: String(status) });
