@@ -71,6 +71,9 @@ describe('GET /metrics', () => {
     expect(moved('vigil_alerts_received_total', { source: 'datadog', outcome: 'deduplicated' })).toBe(1);
     expect(moved('vigil_alerts_received_total', { source: 'datadog', outcome: 'invalid' })).toBe(1);
     expect(after.histogram('vigil_webhook_duration_seconds', { route: '/webhooks/pagerduty' }).count - before.histogram('vigil_webhook_duration_seconds', { route: '/webhooks/pagerduty' }).count).toBe(4);
+    // Every stored delivery went through a group commit: the batches hold at least the 202s.
+    const batched = after.histogram('vigil_group_commit_batch_size', {});
+    expect(batched.sum - before.histogram('vigil_group_commit_batch_size', {}).sum).toBeGreaterThanOrEqual(4);
 
     const open = row<{ n: number }>(h, "select count(*) as n from incidents where status != 'resolved' and severity = 'SEV1'")!.n;
     expect(open).toBeGreaterThan(0);
