@@ -3,6 +3,17 @@ import type { Source, SourceKind } from '../config/policy.js';
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
+// Each source's token digested once, not on every request: a storm authenticates thousands a second.
+const tokenDigests = new WeakMap<Source, Buffer>();
+function tokenDigest(source: Source): Buffer {
+  let known = tokenDigests.get(source);
+  if (!known) {
+    known = digest(source.token);
+    tokenDigests.set(source, known);
+  }
+  return known;
+}
+
 /** The token of an `Authorization: Bearer <token>` header, if it is one. */
 export function bearerToken(authorization: string | undefined): string | undefined {
   return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
@@ -18,7 +29,7 @@ export function sourceForPresentedToken(sources: readonly Source[], kind: Source
   let found: Source | undefined;
   // Compare against every source so timing does not reveal which one matched.
   for (const source of sources) {
-    if (timingSafeEqual(presented, digest(source.token)) && source.kind === kind) found = source;
+    if (timingSafeEqual(presented, tokenDigest(source)) && source.kind === kind) found = source;
   }
   return found;
 }
