@@ -51,12 +51,25 @@ const CLOCK_TICKS = (() => {
   }
 })();
 
-/** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat. */
-export function cpuSeconds(pid: number): number {
+/** CPU seconds in user and in system (kernel) mode the process has used so far, from /proc/<pid>/stat. */
+export function cpuTimes(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may hold spaces) start at state, field 3.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime: fields 14, 15
+  return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS }; // utime, stime: fields 14, 15
+}
+
+/** CPU seconds (user + system) of the process's main thread alone (the event loop), from /proc/<pid>/task/<pid>/stat. */
+export function mainThreadCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** CPU seconds (user + system) the process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const { user, system } = cpuTimes(pid);
+  return user + system;
 }
 
 function statusField(pid: number, name: string): number {
@@ -174,7 +187,9 @@ export async function startVigil(opts: VigilProcessOptions): Promise<{ vigil: Se
   const port = await freePort();
   const log = openSync(opts.logPath, 'a');
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
+  // BENCH_VIGIL_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles Vigil under the storm.
+  const nodeArgs = (process.env['BENCH_VIGIL_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/main.js')], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',

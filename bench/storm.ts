@@ -10,7 +10,7 @@ import type http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describeUnexpected, keepAliveAgent, ms, pct, runLoad, send, slackSigned, unexpected, type Answer, type LoadResult } from './load.js';
-import { logTail, DbPeek, EmulatorProcess, ensureBuilt, rssMb, rssSampler, startBareServer, startVigil, type VigilProcessOptions } from './processes.js';
+import { cpuTimes, mainThreadCpuSeconds, logTail, DbPeek, EmulatorProcess, ensureBuilt, rssMb, rssSampler, startBareServer, startVigil, type VigilProcessOptions } from './processes.js';
 import {
   alertBody,
   DETECTOR_HEADERS,
@@ -113,8 +113,9 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       const idleRss = rssMb(bare.pid);
       await load(agent, `${bare.url}/webhooks/detector`, bareBodies, 0, warmup);
       const rss = rssSampler(bare.pid);
+      const cpu0 = cpuTimes(bare.pid);
       const result = await load(agent, `${bare.url}/webhooks/detector`, bareBodies, warmup, alerts);
-      return { result, idleRss, peakRss: rss.stop() };
+      return { result, idleRss, peakRss: rss.stop(), cpu: cpuPerRequest(cpu0, cpuTimes(bare.pid), alerts) };
     } finally {
       agent.destroy();
       await bare.stop();
@@ -131,6 +132,9 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
     let vigilRun: LoadResult | undefined;
     let stored = 0;
     let vigilRss = { idle: NaN, peak: NaN };
+    let vigilCpu = { user: NaN, system: NaN };
+    let vigilMainCpu = NaN;
+    let meanBatch = NaN;
     try {
       await sleep(2000);
       const vigilIdleRss = rssMb(vigil.pid);
@@ -160,7 +164,14 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       const rss = rssSampler(vigil.pid);
       commands.setPhase('storm');
       await load(vigilAgent, hook, bodies, 0, warmup);
+      const batches0 = await commitBatches(vigilAgent, vigil.url);
+      const cpu0 = cpuTimes(vigil.pid);
+      const main0 = mainThreadCpuSeconds(vigil.pid);
       const run1 = await load(vigilAgent, hook, bodies, warmup, alerts);
+      vigilCpu = cpuPerRequest(cpu0, cpuTimes(vigil.pid), alerts);
+      vigilMainCpu = (mainThreadCpuSeconds(vigil.pid) - main0) / alerts;
+      const batches1 = await commitBatches(vigilAgent, vigil.url);
+      meanBatch = (batches1.sum - batches0.sum) / (batches1.count - batches0.count);
       const stormEnd = Date.now();
       commands.setPhase('after');
 
@@ -270,6 +281,15 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       `webhook throughput: Vigil ${vigilRps.toFixed(0)} req/s | baseline bare node:http ${bareMean.toFixed(0)} req/s ` +
         `(run before Vigil ${bareRps[0]!.toFixed(0)}, after ${bareRps[1]!.toFixed(0)}) | ratio ${(vigilRps / bareMean).toFixed(2)}`,
     );
+    // CPU per request is steadier than throughput on a shared machine: it says what each alert costs, whoever else runs.
+    const total = (c: { user: number; system: number }) => c.user + c.system;
+    const cpuText = (c: { user: number; system: number }) => `${µs(total(c))} (user ${µs(c.user)}, system ${µs(c.system)})`;
+    const bareCpu = (total(bareBefore.cpu) + total(bareAfter.cpu)) / 2;
+    out.push(
+      `webhook CPU per request (timed alerts, all of the process's threads): Vigil ${cpuText(vigilCpu)}, its event loop's thread ${µs(vigilMainCpu)}; ` +
+        `${meanBatch.toFixed(1)} deliveries per group commit | ` +
+        `baseline bare ${µs(bareCpu)} (before ${cpuText(bareBefore.cpu)}, after ${cpuText(bareAfter.cpu)}) | ratio ${(bareCpu / total(vigilCpu)).toFixed(2)}`,
+    );
     out.push(
       `webhook latency: Vigil p50 ${ms(pct(vigilRun.latencies, 0.5))} p99 ${ms(pct(vigilRun.latencies, 0.99))} max ${ms(Math.max(...vigilRun.latencies))} | ` +
         `baseline bare (both runs) p50 ${ms(pct(bareLat, 0.5))} p99 ${ms(pct(bareLat, 0.99))} max ${ms(Math.max(...bareLat))}`,
@@ -291,9 +311,25 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
     throw new Error(`${(error as Error).message}\nVigil's log:\n${logTail(vigilOptions.logPath)}`, { cause: error });
   } finally {
     await emulator.stop();
-    rmSync(dir, { recursive: true, force: true });
+    // BENCH_KEEP_DIR=1 keeps the storm's database and Vigil's log for a look afterwards.
+    if (process.env['BENCH_KEEP_DIR'] === '1') out.push(`   (kept: ${dir})`);
+    else rmSync(dir, { recursive: true, force: true });
   }
   return out;
+}
+
+/** The group commit's batches so far, from /metrics (vigil_group_commit_batch_size): how many, and the pieces in them. */
+async function commitBatches(agent: http.Agent, url: string): Promise<{ sum: number; count: number }> {
+  const text = (await send(agent, `${url}/metrics`, 'GET', {})).body;
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { sum: value('vigil_group_commit_batch_size_sum'), count: value('vigil_group_commit_batch_size_count') };
+}
+
+const µs = (seconds: number): string => `${(seconds * 1e6).toFixed(0)} µs`;
+
+/** CPU seconds per request between two readings of /proc/<pid>/stat. */
+function cpuPerRequest(before: { user: number; system: number }, after: { user: number; system: number }, requests: number): { user: number; system: number } {
+  return { user: (after.user - before.user) / requests, system: (after.system - before.system) / requests };
 }
 
 /** A page DM's text names the incident: "You are paged (...) for INC-7 SEV3". */
