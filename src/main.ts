@@ -3,10 +3,8 @@ import { ConfigError } from './config/env.js';
 import { loadConfig, loadPolicyFile, type Config } from './config/load.js';
 import { builtInPolicy } from './config/policy.js';
 import { DEMO_CHANNELS, DEMO_USERS } from './config/demo.js';
-import { createVigil, type SlackConnection, type Vigil } from './app.js';
+import type { SlackConnection, Vigil } from './app.js';
 import type { SlackEmulator } from '@vigil/slack-emulator';
-import { formatFinding } from './doctor/finding.js';
-import { runDoctor } from './doctor/runDoctor.js';
 import { webApiProbe } from './doctor/workspaceProbe.js';
 import { offsetClock, systemClock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -97,6 +95,8 @@ async function preflight(config: Config, settings: StartSettings): Promise<void>
 
 /** The doctor at start, as warnings: what would go wrong at the first incident, said now. */
 async function doctorAtStart(config: Config, manifest: AppManifest, logger: Logger): Promise<void> {
+  // Loaded once Vigil listens: the doctor's checks are not on the way to serving.
+  const [{ formatFinding }, { runDoctor }] = await Promise.all([import('./doctor/finding.js'), import('./doctor/runDoctor.js')]);
   // The doctor judges the policy as written, without emulator mode's demo defaults.
   const policy = config.policyPath ? loadPolicyFile(config.policyPath) : builtInPolicy();
   const findings = await runDoctor({ env: config.env, policy, ...(config.policyPath ? { policyPath: config.policyPath } : {}), manifest });
@@ -141,11 +141,15 @@ async function main(): Promise<void> {
     apiUrl: config.env.SLACK_API_URL ?? SLACK_API,
     socketMode: Boolean(config.env.SLACK_APP_TOKEN) && !config.emulator,
   };
+  // The application's modules (most of a start's CPU) load while Slack is asked about the token; a
+  // start that fails on a setting or a token says so without waiting for them.
+  const app = import('./app.js');
+  app.catch(() => undefined); // awaited below, in the build step; this only keeps an early exit quiet
   const emulator = config.emulator ? await step('emulator', settings, () => startEmulator(config, manifest)) : undefined;
   if (!emulator) await preflight(config, settings);
   const slack = slackConnection(config, emulator);
   const clock = config.env.VIGIL_CLOCK_START ? offsetClock(new Date(config.env.VIGIL_CLOCK_START)) : systemClock;
-  const vigil: Vigil = await step('build', settings, () => createVigil({ config, slack, clock, logger }));
+  const vigil: Vigil = await step('build', settings, async () => (await app).createVigil({ config, slack, clock, logger }));
   const port = await step('listen', settings, () => vigil.listen(config.env.PORT, config.env.HOST));
   logger.info(`vigil listening on port ${port}`, {
     host: config.env.HOST,
