@@ -48,6 +48,7 @@ function sampleIncident(resolved: boolean): IncidentRow {
     reviewCompletedAt: null,
     reviewReminder: null,
     reviewRemindedAt: null,
+    lastAlertAt: null,
     updatedAt: at('15:30'),
   };
 }

@@ -11,7 +11,7 @@ import { openIncidentByDedupKey } from './ingestQueries.js';
  * it: nothing happens (PagerDuty drops such events too). Runs in the caller's transaction.
  */
 export function acknowledgeFromSource(tx: Executor, ctx: UseCaseContext, input: { source: string; dedupKey: string; via: string }): IngestResult {
-  const incidentId = openIncidentByDedupKey(tx, input.source, input.dedupKey);
+  const incidentId = openIncidentByDedupKey(tx, input.source, input.dedupKey)?.id;
   if (incidentId === undefined) return { incidentId: null, alertIds: [], deduplicated: true, opened: false };
   try {
     acknowledgeIn(tx, ctx, { incidentId, userId: input.source, via: input.via });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/executor.js';
 import { preparedOnce } from '../db/prepared.js';
 import { alerts, incidents, type IncidentRow } from '../db/schema/index.js';
@@ -13,59 +13,72 @@ import type { Signal } from '../domain/types.js';
 const placeholder = sql.placeholder;
 
 /** What ingest needs of an incident to attach alerts to it. */
-export type IncidentHead = Pick<IncidentRow, 'id' | 'status' | 'severity'>;
+export type IncidentHead = Pick<IncidentRow, 'id' | 'status' | 'severity' | 'lastAlertAt'>;
 
-export function openIncidentByDedupKey(tx: Executor, source: string, dedupKey: string): number | undefined {
+const HEAD = { id: incidents.id, status: incidents.status, severity: incidents.severity, lastAlertAt: incidents.lastAlertAt };
+
+export function openIncidentByDedupKey(tx: Executor, source: string, dedupKey: string): IncidentHead | undefined {
   const query = preparedOnce(tx, 'ingest.openIncidentByDedupKey', (db) =>
     db
-      .select({ id: incidents.id })
+      .select(HEAD)
       .from(alerts)
       .innerJoin(incidents, eq(alerts.incidentId, incidents.id))
       .where(and(eq(alerts.source, placeholder('source')), eq(alerts.dedupKey, placeholder('dedupKey')), ne(incidents.status, 'resolved')))
       .orderBy(desc(incidents.id))
       .prepare(),
   );
-  return query.get({ source, dedupKey })?.id;
+  return query.get({ source, dedupKey });
 }
 
-export function openIncidentByGroupKey(tx: Executor, groupKey: string): number | undefined {
+export function openIncidentByGroupKey(tx: Executor, groupKey: string): IncidentHead | undefined {
   const query = preparedOnce(tx, 'ingest.openIncidentByGroupKey', (db) =>
     db
-      .select({ id: incidents.id })
+      .select(HEAD)
       .from(incidents)
       .where(and(eq(incidents.groupKey, placeholder('groupKey')), ne(incidents.status, 'resolved')))
       .orderBy(desc(incidents.id))
       .prepare(),
   );
-  return query.get({ groupKey })?.id;
+  return query.get({ groupKey });
 }
 
 /** An open incident for the same model and category that heard from an alert since `since`. */
-export function recentOpenIncidentForModel(tx: Executor, modelName: string, category: string, since: Date): number | undefined {
+export function recentOpenIncidentForModel(tx: Executor, modelName: string, category: string, since: Date): IncidentHead | undefined {
   const query = preparedOnce(tx, 'ingest.recentOpenIncidentForModel', (db) =>
     db
-      .select({ id: incidents.id })
+      .select(HEAD)
       .from(incidents)
       .where(
         and(
           eq(incidents.modelName, placeholder('modelName')),
           eq(incidents.category, placeholder('category')),
           ne(incidents.status, 'resolved'),
-          sql`exists (select 1 from ${alerts} where ${alerts.incidentId} = ${incidents.id} and ${gte(alerts.lastReceivedAt, placeholder('since'))})`,
+          // A placeholder inside raw SQL is bound as is: the column stores milliseconds.
+          sql`${incidents.lastAlertAt} >= ${placeholder('since')}`,
         ),
       )
       .orderBy(desc(incidents.id))
       .prepare(),
   );
-  // A placeholder inside raw SQL is bound as is: the column stores milliseconds.
-  return query.get({ modelName, category, since: since.getTime() })?.id;
+  return query.get({ modelName, category, since: since.getTime() });
 }
 
-export function incidentHead(tx: Executor, id: number): IncidentHead | undefined {
-  const query = preparedOnce(tx, 'ingest.incidentHead', (db) =>
-    db.select({ id: incidents.id, status: incidents.status, severity: incidents.severity }).from(incidents).where(eq(incidents.id, placeholder('id'))).prepare(),
+// Heard-from times are kept to the second: a storm then writes an incident's row about once a
+// second, not once per alert, and grouping windows are minutes long.
+const HEARD_FROM_RESOLUTION_MS = 1000;
+
+/** An alert of the incident was heard from now: new, repeated or cleared. Updates `incident` too. */
+export function noteAlertHeard(tx: Executor, incident: IncidentHead, now: Date): void {
+  if (incident.lastAlertAt && now.getTime() - incident.lastAlertAt.getTime() < HEARD_FROM_RESOLUTION_MS) return;
+  const query = preparedOnce(tx, 'ingest.noteAlertHeard', (db) =>
+    db
+      .update(incidents)
+      .set({ lastAlertAt: sql`${placeholder('now')}` })
+      .where(eq(incidents.id, placeholder('id')))
+      .prepare(),
   );
-  return query.get({ id });
+  query.run({ id: incident.id, now: now.getTime() });
+  incident.lastAlertAt = now;
 }
 
 export function alertOf(tx: Executor, incidentId: number, dedupKey: string): { id: number; status: string } | undefined {

@@ -13,9 +13,9 @@ import { appendTimeline } from './timeline.js';
 import { openIncident } from './openIncident.js';
 import {
   alertOf,
-  incidentHead,
   insertAlert,
   markAlertRepeated,
+  noteAlertHeard,
   openIncidentByDedupKey,
   openIncidentByGroupKey,
   recentOpenIncidentForModel,
@@ -47,20 +47,19 @@ interface ClassifiedSignal {
 
 /** The open incident these firing alerts belong to, if any: same alert, same group, or same model and category lately. */
 function findHomeIncident(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, firing: ClassifiedSignal[], now: Date): IncidentHead | undefined {
-  const home = (id: number | undefined) => (id === undefined ? undefined : incidentHead(tx, id));
   for (const { signal } of firing) {
     const byDedup = openIncidentByDedupKey(tx, batch.source, signal.dedupKey);
-    if (byDedup !== undefined) return home(byDedup);
+    if (byDedup !== undefined) return byDedup;
   }
   if (batch.groupKey) {
     const byGroup = openIncidentByGroupKey(tx, batch.groupKey);
-    if (byGroup !== undefined) return home(byGroup);
+    if (byGroup !== undefined) return byGroup;
   }
   const since = new Date(now.getTime() - ctx.policy.groupingWindowMs);
   for (const { signal, classification } of firing) {
     if (!signal.model) continue;
     const recent = recentOpenIncidentForModel(tx, signal.model.name, classification.category, since);
-    if (recent !== undefined) return home(recent);
+    if (recent !== undefined) return recent;
   }
   return undefined;
 }
@@ -111,6 +110,7 @@ function announceJoining(tx: Executor, incidentId: number, signal: Signal, alert
  * false for the alerts that opened the incident: its summary shows them.
  */
 function attachFiring(tx: Executor, incident: IncidentHead, signal: Signal, now: Date, announce: boolean): { id: number; isNew: boolean } {
+  noteAlertHeard(tx, incident, now);
   const existing = alertOf(tx, incident.id, signal.dedupKey);
   if (existing) {
     markAlertRepeated(tx, existing.id, signal.observedAt, now);
@@ -146,11 +146,11 @@ function raiseSeverityIfWorse(tx: Executor, ctx: UseCaseContext, incident: Incid
 function clearResolved(tx: Executor, batch: SignalBatch, now: Date): { incidentId: number; alertIds: number[] }[] {
   const cleared = new Map<number, number[]>();
   for (const signal of batch.signals.filter((s) => s.status === 'resolved')) {
-    const incidentId = openIncidentByDedupKey(tx, batch.source, signal.dedupKey);
-    if (incidentId === undefined) continue;
-    const incident = { id: incidentId };
+    const incident = openIncidentByDedupKey(tx, batch.source, signal.dedupKey);
+    if (incident === undefined) continue;
     const alert = alertOf(tx, incident.id, signal.dedupKey);
     if (!alert || alert.status === 'resolved') continue;
+    noteAlertHeard(tx, incident, now);
     tx.update(alerts)
       .set({ status: 'resolved', endedAt: signal.endedAt ?? now, lastReceivedAt: now })
       .where(eq(alerts.id, alert.id))

@@ -53,6 +53,7 @@ export function incidentRow(resolved: boolean, say: Say = plain): IncidentRow {
     reviewCompletedAt: null,
     reviewReminder: null,
     reviewRemindedAt: null,
+    lastAlertAt: null,
     updatedAt: at('15:30'),
   };
 }

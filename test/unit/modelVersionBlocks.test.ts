@@ -24,7 +24,7 @@ const incident: IncidentRow = {
   modelName: MODEL, modelVersion: null, metric: { name: 'accuracy', value: 0.71, threshold: 0.85 }, signal: 'accuracy_drop', declaredBy: 'evidently',
   groupKey: null, escalationPolicy: {}, routedRotation: 'ml', channelId: 'C0INC7', channelName: 'inc-7', startedAt: AT, detectedAt: AT, declaredAt: AT,
   acknowledgedAt: AT, acknowledgedBy: 'U0MLPRIME', investigatingAt: null, mitigatedAt: null, reopenedAt: null, resolvedAt: null, resolvedBy: null,
-  resolution: null, harmLevel: null, reviewDueAt: null, reviewCompletedAt: null, reviewReminder: null, reviewRemindedAt: null, updatedAt: AT,
+  resolution: null, harmLevel: null, reviewDueAt: null, reviewCompletedAt: null, reviewReminder: null, reviewRemindedAt: null, lastAlertAt: null, updatedAt: AT,
 };
 
 const deployment = (id: number, name: string, at: string): Deployment => ({ id, model: MODEL, version: version(name), environment: ENV, deployedAt: new Date(at), by: long(`ci ${HOSTILE}`, 200), artifact: long(`sha256:${HOSTILE}`, 500) });

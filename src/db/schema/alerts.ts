@@ -38,11 +38,11 @@ export const alerts = sqliteTable(
     receiveCount: integer('receive_count').notNull().default(1),
   },
   (table) => [
-    uniqueIndex('alerts_incident_dedup').on(table.incidentId, table.dedupKey),
-    index('alerts_dedup').on(table.dedupKey),
-    // Grouping asks "did this incident hear from an alert lately?" and ingest asks "is this signal
-    // of this model new to the incident?": both per alert, so both must not scan a storm's alerts.
-    index('alerts_incident_received').on(table.incidentId, table.lastReceivedAt),
+    // Every index here is written for every alert of a storm, and each one ordered by incident
+    // dirties a page per incident per commit: kept to two. By dedup key first: "which open
+    // incident has this alert?" and "does this incident have it?" both start from the key.
+    uniqueIndex('alerts_dedup_incident').on(table.dedupKey, table.incidentId),
+    // "Is this signal of this model new to the incident?" per alert; and any look-up by incident.
     index('alerts_incident_signal').on(table.incidentId, table.signal, table.modelName),
   ],
 );

@@ -47,6 +47,11 @@ export const incidents = sqliteTable(
     reviewCompletedAt: integer('review_completed_at', { mode: 'timestamp_ms' }),
     reviewReminder: text('review_reminder', { enum: ['due_soon', 'overdue'] }),
     reviewRemindedAt: integer('review_reminded_at', { mode: 'timestamp_ms' }),
+    /**
+     * When an alert of it was last heard from (new, repeated or cleared), to the second: grouping
+     * asks it for every alert of a storm, and an incident's row answers without touching its alerts.
+     */
+    lastAlertAt: integer('last_alert_at', { mode: 'timestamp_ms' }),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (table) => [
