@@ -7,7 +7,9 @@
 // of the repository root, so paths a module resolves from its own location (`../../migrations`,
 // `../../templates`, `../../runbooks`) and package imports (node_modules) reach the real ones.
 // Then, as `npm run build` does, the built-in templates are checked once and the stamp written
-// (scripts/checkTemplates.mjs), so each child process does not check them again at start.
+// (scripts/checkTemplates.mjs), so each child process does not check them again at start, and
+// the start is bundled (scripts/bundleStart.mjs: <tmp>/src/main.js loads <tmp>/src/bundle/),
+// about 0.35 s of CPU less for each of the ~25 processes a run starts.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
@@ -40,7 +42,9 @@ async function compile(out: string): Promise<void> {
     tsconfig: path.join(ROOT, 'tsconfig.json'),
     logLevel: 'warning',
   });
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/checkTemplates.mjs'), path.join(out, 'src')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  for (const script of ['scripts/checkTemplates.mjs', 'scripts/bundleStart.mjs']) {
+    execFileSync(process.execPath, [path.join(ROOT, script), path.join(out, 'src')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
