@@ -1,36 +1,21 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
-
-const MIGRATIONS = path.resolve(import.meta.dirname, '../../migrations');
-
-/** The migrations folder as it was up to (and including) `tag`. */
-function migrationsUpTo(tag: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vigil-migrations-'));
-  cpSync(MIGRATIONS, dir, { recursive: true });
-  const journalPath = path.join(dir, 'meta/_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === tag) + 1);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
+import { MIGRATIONS, migrationsUpTo } from '../support/migrationsUpTo.js';
 
 describe('migration 0004: page DMs move out of slack_messages', () => {
-  const dirs: string[] = [];
+  const copies: Array<{ remove(): void }> = [];
   afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    for (const copy of copies.splice(0)) copy.remove();
   });
 
   it('turns each page:<effect>:<user>:<label> row into a page_messages row and leaves the other messages alone', () => {
     const sqlite = new Database(':memory:');
     const db = drizzle(sqlite);
     const before = migrationsUpTo('0003_structured_timeline');
-    dirs.push(before);
-    migrate(db, { migrationsFolder: before });
+    copies.push(before);
+    migrate(db, { migrationsFolder: before.folder });
     const incident = sqlite.prepare(
       "insert into incidents (title, severity, category, status, declared_by, escalation_policy, declared_at, updated_at) values ('t', 'SEV1', 'model', 'triggered', 'U0', '{}', 0, 0)",
     );

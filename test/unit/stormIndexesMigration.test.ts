@@ -1,36 +1,21 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
-
-const MIGRATIONS = path.resolve(import.meta.dirname, '../../migrations');
-
-/** The migrations folder as it was up to (and including) `tag`. */
-function migrationsUpTo(tag: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vigil-migrations-'));
-  cpSync(MIGRATIONS, dir, { recursive: true });
-  const journalPath = path.join(dir, 'meta/_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === tag) + 1);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
+import { MIGRATIONS, migrationsUpTo } from '../support/migrationsUpTo.js';
 
 describe('migration 0010: fewer alert indexes, and when each incident last heard from an alert', () => {
-  const dirs: string[] = [];
+  const copies: Array<{ remove(): void }> = [];
   afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    for (const copy of copies.splice(0)) copy.remove();
   });
 
   it('fills last_alert_at from the alerts an incident already has, and keeps one alert per dedup key per incident', () => {
     const sqlite = new Database(':memory:');
     const db = drizzle(sqlite);
     const before = migrationsUpTo('0009_drift_samples_monitors');
-    dirs.push(before);
-    migrate(db, { migrationsFolder: before });
+    copies.push(before);
+    migrate(db, { migrationsFolder: before.folder });
     const incident = sqlite.prepare(
       "insert into incidents (title, severity, category, status, declared_by, escalation_policy, declared_at, updated_at) values ('t', 'SEV3', 'data', 'triggered', 'detector', '{}', 0, 0)",
     );
