@@ -156,7 +156,6 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
       while (inFlight.busy) await new Promise((resolve) => setTimeout(resolve, 5));
       server.closeAllConnections();
       await worker!.stop();
-      commits.close();
       store.close();
     },
   };

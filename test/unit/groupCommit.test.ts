@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openStore, type Store } from '../../src/db/connection.js';
-import { BatchNotDurable, BatchNotStored, GroupCommit } from '../../src/db/groupCommit.js';
-import type { SyncFile } from '../../src/db/walSync.js';
+import { BatchNotStored, GroupCommit } from '../../src/db/groupCommit.js';
 import { incidents } from '../../src/db/schema/index.js';
 
 // A real SQLite file: group commit is about what is durable when, so nothing here is mocked.
@@ -83,60 +82,5 @@ describe('group commit', () => {
     await second;
     expect(titles()).toEqual(['first', 'second']);
     expect(commits.recentBatchSizes).toEqual([1, 1]);
-  });
-
-  describe('the fsync off the event loop', () => {
-    // A sync the test finishes by hand: the WAL's fdatasync, held so the test can look in between.
-    let held: Array<(error: NodeJS.ErrnoException | null) => void>;
-    const holdingSync: SyncFile = (_fd, done) => void held.push(done);
-    const turn = () => new Promise((resolve) => setImmediate(resolve));
-    const settledYet = (promise: Promise<unknown>) => Promise.race([promise.then(() => true, () => true), turn().then(() => false)]);
-
-    beforeEach(() => {
-      held = [];
-      commits = new GroupCommit(store.sqlite, store.db, () => (afterCommitCalls += 1), { syncFile: holdingSync });
-    });
-
-    it('answers a piece only once the WAL holding its commit is synced, and keeps FULL for every other transaction', async () => {
-      const pending = commits.submit(insertIncident('a'));
-      await turn();
-      // Committed (another reader sees it) but not yet on disk for sure: not answered.
-      expect(titles()).toEqual(['a']);
-      expect(held).toHaveLength(1);
-      expect(await settledYet(pending)).toBe(false);
-      expect(afterCommitCalls).toBe(0);
-      expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
-      held[0]!(null);
-      expect(await pending).toBeGreaterThan(0);
-      expect(afterCommitCalls).toBe(1);
-    });
-
-    it('work arriving during a sync waits for it, then goes in one batch', async () => {
-      const first = commits.submit(insertIncident('first'));
-      await turn();
-      const later = ['b', 'c', 'd'].map((t) => commits.submit(insertIncident(t)));
-      await turn();
-      await turn();
-      expect(titles()).toEqual(['first']);
-      held[0]!(null);
-      await first;
-      await turn();
-      expect(titles()).toEqual(['first', 'b', 'c', 'd']);
-      held[1]!(null);
-      await Promise.all(later);
-      expect(commits.recentBatchSizes).toEqual([1, 3]);
-    });
-
-    it('a failed sync answers every piece of its batch with BatchNotDurable, and the next batch goes on', async () => {
-      const batch = ['x', 'y'].map((t) => commits.submit(insertIncident(t)));
-      await turn();
-      held[0]!(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
-      const results = await Promise.allSettled(batch);
-      for (const r of results) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(BatchNotDurable);
-      const next = commits.submit(insertIncident('z'));
-      await turn();
-      held[1]!(null);
-      await expect(next).resolves.toBeGreaterThan(0);
-    });
   });
 });
