@@ -29,6 +29,8 @@ export interface SlackConnection {
   appToken?: string;
   /** Base URL of the Web API (`https://slack.com/api/` or the emulator's). */
   apiUrl?: string;
+  /** Who the token is, when the start already asked Slack (auth.test); asked here otherwise. */
+  identity?: { userId: string; botId: string };
 }
 
 export interface VigilOptions {
@@ -56,6 +58,11 @@ export interface Vigil {
   close(): Promise<void>;
 }
 
+async function askIdentity(client: ReturnType<typeof createDeliveryClient>): Promise<{ userId: string; botId: string }> {
+  const answer = await client.auth.test();
+  return { userId: answer.user_id ?? '', botId: answer.bot_id ?? '' };
+}
+
 /** Build the whole application from explicit parts: nothing here reads process.env. */
 export async function createVigil(options: VigilOptions): Promise<Vigil> {
   const { config } = options;
@@ -68,9 +75,11 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
   // Vigil's own health for Prometheus (GET /metrics): webhooks, deliveries and Slack calls report to it.
   const metrics = new VigilMetrics(store.db, clock);
   const client = createDeliveryClient(options.slack.token, options.slack.apiUrl, metrics);
-  const identity = await client.auth.test();
-  const botUserId = identity.user_id ?? '';
-  const botId = identity.bot_id ?? '';
+  // Asked once per start: main's token check already knows it, and a second call after the modules'
+  // load (seconds on a loaded machine) met Slack's keep-alive connection closed under it.
+  const identity = options.slack.identity ?? (await askIdentity(client));
+  const botUserId = identity.userId;
+  const botId = identity.botId;
 
   let worker: DeliveryWorker | undefined;
   const ctx: UseCaseContext = {

@@ -83,7 +83,7 @@ async function startEmulator(config: Config, manifest: AppManifest): Promise<Sla
  * With a real token: does Slack know it (and may the app token open Socket Mode)? Asked before
  * anything else starts, with no retries, so a wrong token or an unreachable Slack is one line.
  */
-async function preflight(config: Config, settings: StartSettings): Promise<void> {
+async function preflight(config: Config, settings: StartSettings): Promise<{ userId: string; botId: string }> {
   const probe = webApiProbe(config.env.SLACK_BOT_TOKEN!, config.env.SLACK_API_URL);
   const identity = await probe.identity();
   if (!identity.ok) fail(slackFailureLine(identity.failure, settings.apiUrl, 'SLACK_BOT_TOKEN'));
@@ -91,6 +91,7 @@ async function preflight(config: Config, settings: StartSettings): Promise<void>
     const allowed = await probe.socketModeAllowed(config.env.SLACK_APP_TOKEN);
     if (!allowed.ok) fail(slackFailureLine(allowed.failure, settings.apiUrl, 'SLACK_APP_TOKEN'));
   }
+  return { userId: identity.value.userId, botId: identity.value.botId };
 }
 
 /** The doctor at start, as warnings: what would go wrong at the first incident, said now. */
@@ -141,13 +142,12 @@ async function main(): Promise<void> {
     apiUrl: config.env.SLACK_API_URL ?? SLACK_API,
     socketMode: Boolean(config.env.SLACK_APP_TOKEN) && !config.emulator,
   };
-  // The application's modules (most of a start's CPU) load while Slack is asked about the token; a
-  // start that fails on a setting or a token says so without waiting for them.
-  const app = import('./app.js');
-  app.catch(() => undefined); // awaited below, in the build step; this only keeps an early exit quiet
   const emulator = config.emulator ? await step('emulator', settings, () => startEmulator(config, manifest)) : undefined;
-  if (!emulator) await preflight(config, settings);
-  const slack = slackConnection(config, emulator);
+  const identity = emulator ? undefined : await preflight(config, settings);
+  // The application's modules (most of a start's CPU) load once the token is known good, so a
+  // start that fails on a setting or a token says so without them.
+  const app = import('./app.js');
+  const slack = { ...slackConnection(config, emulator), ...(identity ? { identity } : {}) };
   const clock = config.env.VIGIL_CLOCK_START ? offsetClock(new Date(config.env.VIGIL_CLOCK_START)) : systemClock;
   const vigil: Vigil = await step('build', settings, async () => (await app).createVigil({ config, slack, clock, logger }));
   const port = await step('listen', settings, () => vigil.listen(config.env.PORT, config.env.HOST));

@@ -8,6 +8,9 @@ export interface BotIdentity {
   team: string;
   teamId: string;
   botUser: string;
+  /** The bot user's id and the bot's id (Vigil ignores its own messages by them). */
+  userId: string;
+  botId: string;
   /** The token's scopes (Slack's x-oauth-scopes header); undefined when Slack did not say. */
   scopes: string[] | undefined;
 }
@@ -61,7 +64,14 @@ export function webApiProbe(token: string, slackApiUrl?: string): WorkspaceProbe
     identity: () =>
       probe(async () => {
         const answer = await client.auth.test();
-        return { team: str(answer.team), teamId: str(answer.team_id), botUser: str(answer.user), scopes: answer.response_metadata?.scopes };
+        return {
+          team: str(answer.team),
+          teamId: str(answer.team_id),
+          botUser: str(answer.user),
+          userId: str(answer.user_id),
+          botId: str(answer.bot_id),
+          scopes: answer.response_metadata?.scopes,
+        };
       }),
     channel: (id) =>
       probe(async () => {
