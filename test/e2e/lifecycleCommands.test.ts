@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Harness, fixture, messageText } from '../support/harness.js';
 import { PEOPLE } from '../support/testPolicy.js';
 import { timelineOf } from '../support/surfacePayloads.js';
@@ -13,13 +13,16 @@ describe('/incident subcommands for running an incident', () => {
   let h: Harness;
   let channel: string;
 
-  beforeEach(async () => {
+  const start = async () => {
     h = await Harness.start();
     channel = await h.openFixtureIncident();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  };
+  const close = () => h.close();
+  /** Incident 1 on a harness of its own for each test of the block that calls it: these tests change it. */
+  const freshForEachTest = () => {
+    beforeEach(start);
+    afterEach(close);
+  };
 
   const type = (text: string, opts: { user?: string; channel?: string } = {}): Promise<string> => h.type(text, { channel, ...opts });
 
@@ -31,6 +34,10 @@ describe('/incident subcommands for running an incident', () => {
   const incidentRow = () => h.vigil.store.sqlite.prepare('select * from incidents where id = 1').get() as Record<string, unknown>;
 
   describe('help and misuse', () => {
+    // Answers that change nothing (each test checks so): one harness and incident for all of them.
+    beforeAll(start);
+    afterAll(close);
+
     it('help lists every lifecycle subcommand with a one-line description', async () => {
       const text = await type('help', { channel: h.emulator.channelByName('general')!.id });
       for (const usage of ['/incident list', '/incident status', '/incident severity SEV1..SEV4 [reason]', '/incident category', '/incident role', '/incident note <text>', '/incident timeline', '/incident state investigating|mitigated', '/incident reopen']) {
@@ -55,6 +62,8 @@ describe('/incident subcommands for running an incident', () => {
   });
 
   describe('list', () => {
+    freshForEachTest();
+
     it('shows open incidents from anywhere: number, severity, category, model, age, status, channel link', async () => {
       await h.webhook('detector', {
         source: 'evidently-prod',
@@ -107,6 +116,8 @@ describe('/incident subcommands for running an incident', () => {
   });
 
   describe('status', () => {
+    freshForEachTest();
+
     it('summarises severity, state, roles, acknowledgement, last update and open checklist items', async () => {
       h.clock.advance(3 * 60_000);
       await type('ack', { user: PEOPLE.mlPrimary });
@@ -130,6 +141,8 @@ describe('/incident subcommands for running an incident', () => {
   });
 
   describe('severity', () => {
+    freshForEachTest();
+
     it('changes severity with a reason: reply, channel notice, summary and topic updated, timeline row', async () => {
       const updatesBefore = summary().history.length;
       const text = await type('severity SEV2 fraud losses &lt; 1% &amp; stable');
@@ -169,6 +182,8 @@ describe('/incident subcommands for running an incident', () => {
   });
 
   describe('category', () => {
+    freshForEachTest();
+
     it('reclassifies, keeps paging with the engaged rotation and says how to bring in the other', async () => {
       const text = await type('category data');
       expect(text).toContain('INC-1 is now in the *data* category (was model)');
@@ -192,6 +207,8 @@ describe('/incident subcommands for running an incident', () => {
   });
 
   describe('note', () => {
+    freshForEachTest();
+
     it('adds a note to the timeline and says it in the channel, mentions working and broadcasts defused', async () => {
       const text = await type(`note rolled back &amp; watching, ask <@${PEOPLE.lead}|leader> <!channel>`);
       expect(text).toContain('Noted on the timeline of INC-1');
@@ -211,6 +228,8 @@ describe('/incident subcommands for running an incident', () => {
   });
 
   describe('timeline', () => {
+    freshForEachTest();
+
     it('shows the timeline so far, with time, actor and summary, as an ephemeral message', async () => {
       h.clock.advance(4 * 60_000);
       await type('ack', { user: PEOPLE.mlPrimary });
