@@ -26,6 +26,10 @@ export default defineConfig({
     // per file. Safe because tests share no module state: every app is built by createVigil from
     // explicit parts, and a spy is restored where it is set.
     isolate: false,
+    // Keep each transformed module (TypeScript to JavaScript) in node_modules/.experimental-vitest-cache
+    // between runs, keyed by its content and this config: a run transforms only what changed since
+    // the last one. One file's run here: 11.2-11.7 -> 8.0-9.0 s of CPU, import 4.5 -> 2.1 s.
+    experimental: { fsModuleCache: true },
     reporters: process.env['CI'] ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
   },
 });
