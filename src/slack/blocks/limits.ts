@@ -95,8 +95,14 @@ function refit(text: string, max: number): string {
   return pointer ? fitText(text.slice(0, -pointer.length), max, pointer) : fitText(text, max);
 }
 
-/** Sender text (raw, unescaped) for mrkdwn: escaped first, then cut, so the cut never splits an entity. */
-export const clip = (raw: string, max: number, pointer?: string): string => fitText(escapeMrkdwn(raw), max, pointer);
+/**
+ * Sender text (raw, unescaped) for mrkdwn: escaped first, then cut, so the cut never splits an
+ * entity. Only the first max + 1 characters are escaped: escaping only lengthens text, so that
+ * prefix is already over `max` and the cut falls inside it, the same as in the whole text; a
+ * 100,000-character field is not escaped whole to keep 3,000 of it.
+ */
+export const clip = (raw: string, max: number, pointer?: string): string =>
+  fitText(escapeMrkdwn(raw.length > max ? raw.slice(0, max + 1) : raw), max, pointer);
 
 /** A value that is not markup (a text input's initial value): cut plainly, never inside a surrogate pair. */
 export function cutPlain(text: string, max: number): string {
