@@ -1,30 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig, loadPolicyFile } from '../../src/config/load.js';
-import { builtInPolicy } from '../../src/config/policy.js';
+import { loadConfig } from '../../src/config/load.js';
+import { builtInPolicy, type Policy } from '../../src/config/policy.js';
+import { policyFiles } from '../support/policyFiles.js';
 
 describe('policy file', () => {
+  let files: ReturnType<typeof policyFiles>;
   let dir: string;
+  let load: (yaml: string) => Policy;
+  let errorOf: (yaml: string) => string;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'vigil-config-'));
+    files = policyFiles('vigil-config-');
+    ({ dir, load, errorOf } = files);
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  const load = (yaml: string) => {
-    const file = path.join(dir, 'vigil.config.yaml');
-    writeFileSync(file, yaml);
-    return loadPolicyFile(file);
-  };
-  const errorOf = (yaml: string): string => {
-    try {
-      load(yaml);
-    } catch (error) {
-      return (error as Error).message;
-    }
-    throw new Error('expected the policy to be refused');
-  };
+  afterEach(() => files.remove());
 
   it('without a file, the built-in defaults of DOMAIN.md apply', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', DATABASE_PATH: ':memory:' }, dir);

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadPolicyFile } from '../../src/config/load.js';
+import { policyFiles } from '../support/policyFiles.js';
 import { judgeHookAnswer } from '../../src/domain/operatorActions.js';
 import { hookSignature, signedHookHeaders, verifyHookSignature } from '../../src/shared/hookSignature.js';
 import { hookBody, recordedUrl } from '../../src/incidents/operatorActions/requestOperatorAction.js';
@@ -83,25 +80,13 @@ describe('what a hook answer means', () => {
 });
 
 describe('actions in the policy file', () => {
-  let dir: string;
+  let files: ReturnType<typeof policyFiles>;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'vigil-actions-'));
+    files = policyFiles('vigil-actions-');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  const load = (yaml: string) => {
-    const file = path.join(dir, 'vigil.config.yaml');
-    writeFileSync(file, yaml);
-    return loadPolicyFile(file);
-  };
-  const errorOf = (yaml: string): string => {
-    try {
-      load(yaml);
-    } catch (error) {
-      return (error as Error).message;
-    }
-    throw new Error('expected the policy to be refused');
-  };
+  afterEach(() => files.remove());
+  const load = (yaml: string) => files.load(yaml);
+  const errorOf = (yaml: string) => files.errorOf(yaml);
 
   it('reads each hook with its timeout (10s unless said), and offers none by default', () => {
     const policy = load(`
