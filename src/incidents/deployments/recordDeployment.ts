@@ -4,16 +4,11 @@ import { modelDeployments } from '../../db/schema/index.js';
 import { enqueueEffect } from '../../effects/outbox.js';
 import type { UseCaseContext } from '../context.js';
 import { appendTimeline } from '../timeline.js';
+import type { Deployment } from '../../domain/modelVersions.js';
 import { openIncidentsOfModel } from './deploymentQueries.js';
 
-/** A deployment as CI/CD or a registry reported it, and the source that did. */
-export interface DeploymentReport {
-  model: string;
-  version: string;
-  environment: string;
-  deployedAt: Date;
-  by: string;
-  artifact: string | null;
+/** A deployment as CI/CD or a registry reported it (the domain's Deployment before it has an id), and the source that did. */
+export interface DeploymentReport extends Omit<Deployment, 'id'> {
   notes: string | null;
   /** The configured source (policy `sources[].name`). */
   source: string;
