@@ -6,7 +6,7 @@ import { createSlackEmulator, type EmuMessage, type SlackEmulator } from '@vigil
 import { RESTARTED_MID_REQUEST } from '../../src/incidents/operatorActions/hookAttempts.js';
 import { HOOK_HEADERS, verifyHookSignature } from '../../src/shared/hookSignature.js';
 import { ACTIONS } from '../../src/slack/blocks/actionIds.js';
-import { SIGNING_SECRET, findButton, fixture } from '../support/harness.js';
+import { SIGNING_SECRET, buttonClickBody, findButton } from '../support/harness.js';
 import { OperatorHook, ROLLBACK_SECRET, postDeployment, rollbackPolicy, type HookRequest } from '../support/operatorHook.js';
 import { DETECTOR_ALERT } from '../support/samples.js';
 import { scratchDir } from '../support/scratch.js';
@@ -20,18 +20,7 @@ import { VigilProcess } from '../support/vigilProcess.js';
 
 /** A button click signed as Slack signs it, to the process. */
 async function click(vigil: VigilProcess, message: EmuMessage, actionId: string, user: string): Promise<number> {
-  const button = findButton(message.blocks ?? [], actionId);
-  if (!button) throw new Error(`no button ${actionId}`);
-  const base = fixture<Record<string, unknown>>('slack/block_actions.json');
-  const payload = {
-    ...base,
-    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T0G9PQBBK' },
-    container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
-    channel: { id: message.channel },
-    message: { ...(base['message'] as object), ts: message.ts, blocks: message.blocks },
-    actions: [{ ...button.element, block_id: button.blockId, action_ts: String(Date.now() / 1000) }],
-  };
-  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const body = buttonClickBody(message, actionId, user);
   const headers = { 'content-type': 'application/x-www-form-urlencoded', ...slackSignatureHeaders(SIGNING_SECRET, body) };
   return (await fetch(`${vigil.url}/slack/events`, { method: 'POST', headers, body })).status;
 }

@@ -228,21 +228,9 @@ export class Harness {
 
   /** Click a button found in a message Vigil posted, shaped like the block_actions fixture. */
   async click(message: { ts: string; channel: string; blocks?: unknown[] }, actionId: string, opts: { user?: string } = {}): Promise<HttpAnswer> {
-    const button = findButton(message.blocks ?? [], actionId);
-    if (!button) throw new Error(`no button ${actionId} in message ${message.ts}`);
-    const base = fixture<Record<string, unknown>>('slack/block_actions.json');
     const user = opts.user ?? PEOPLE.responder;
-    const payload = {
-      ...base,
-      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T0G9PQBBK' },
-      container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
-      channel: { id: message.channel },
-      message: { ...(base['message'] as object), ts: message.ts, blocks: message.blocks },
-      trigger_id: this.emulator.newTriggerId(user),
-      response_url: this.emulator.responseUrl(),
-      actions: [{ ...button.element, block_id: button.blockId, action_ts: String(Date.now() / 1000) }],
-    };
-    return this.slackRequest(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
+    const body = buttonClickBody(message, actionId, user, { trigger_id: this.emulator.newTriggerId(user), response_url: this.emulator.responseUrl() });
+    return this.slackRequest(body, 'application/x-www-form-urlencoded');
   }
 
   /** Messages Vigil posted in an incident's channel. */
@@ -259,6 +247,26 @@ export class Harness {
 interface FoundButton {
   blockId: string;
   element: Record<string, unknown>;
+}
+
+/**
+ * The form body Slack posts when `user` clicks the button `actionId` of a message Vigil posted,
+ * shaped like the block_actions fixture; `extra` adds fields (a trigger id, a response URL).
+ */
+export function buttonClickBody(message: { ts: string; channel: string; blocks?: unknown[] }, actionId: string, user: string, extra: Record<string, unknown> = {}): string {
+  const button = findButton(message.blocks ?? [], actionId);
+  if (!button) throw new Error(`no button ${actionId} in message ${message.ts}`);
+  const base = fixture<Record<string, unknown>>('slack/block_actions.json');
+  const payload = {
+    ...base,
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T0G9PQBBK' },
+    container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
+    channel: { id: message.channel },
+    message: { ...(base['message'] as object), ts: message.ts, blocks: message.blocks },
+    ...extra,
+    actions: [{ ...button.element, block_id: button.blockId, action_ts: String(Date.now() / 1000) }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
 export function findButton(blocks: unknown[], actionId: string): FoundButton | undefined {
