@@ -18,22 +18,11 @@ import { checkMonitor } from '../src/incidents/monitors/checkMonitor.js';
 import { insertSampleBatch, upsertBaseline } from '../src/incidents/monitors/sampleStore.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { ms, pct } from './load.js';
+import { seededNormal } from '../test/support/seededNormal.js';
 
 const VALUES = 100_000;
 const RUNS = 7;
 
-/** A seeded normal sample (mulberry32 + Box-Muller). */
-function normal(count: number, mean: number, sd: number, seed: number): number[] {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from({ length: count }, () => mean + sd * Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()));
-}
 
 function timed(fn: () => unknown, runs = RUNS): number[] {
   fn(); // warm-up
@@ -76,13 +65,13 @@ export async function benchDriftCheck(): Promise<string[]> {
       effectsQueued: () => undefined,
     };
     store.sqlite.transaction(() => {
-      upsertBaseline(store.db, { name: 'bench-baseline', model: 'bench-model', feature: 'x', sample: { kind: 'numeric', values: normal(VALUES, 0, 1, 1) } }, now);
+      upsertBaseline(store.db, { name: 'bench-baseline', model: 'bench-model', feature: 'x', sample: { kind: 'numeric', values: seededNormal(VALUES, 0, 1, 1) } }, now);
       for (let b = 0; b < 10; b++) {
-        const values = normal(VALUES / 10, 0.02, 1, 10 + b);
+        const values = seededNormal(VALUES / 10, 0.02, 1, 10 + b);
         insertSampleBatch(store.db, { source: 'bench', model: 'bench-model', feature: 'x', sample: { kind: 'numeric', values }, observedAt: new Date(now.getTime() - (b + 1) * 60_000) }, now);
       }
     })();
-    const pooled = Float64Array.from([...normal(VALUES, 0, 1, 1), ...normal(VALUES, 0.02, 1, 2)]);
+    const pooled = Float64Array.from([...seededNormal(VALUES, 0, 1, 1), ...seededNormal(VALUES, 0.02, 1, 2)]);
     const sort = timed(() => Float64Array.from(pooled).sort());
     const lines = [`baseline: sort ${(2 * VALUES).toLocaleString('en-US')} float64 values ${line(sort)}`];
     for (const test of tests) {

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { Harness, messageText, type HttpAnswer } from '../support/harness.js';
 import { BASE_POLICY } from '../support/testPolicy.js';
 import { alerts, incidents, sampleBatches } from '../../src/db/schema/index.js';
+import { seededNormal } from '../support/seededNormal.js';
 
 const MINUTE = 60_000;
 const SAMPLES_TOKEN = 'test-samples-token-0123456789abcdef';
@@ -36,21 +37,9 @@ monitors:
     every: 30m
 `;
 
-/** Normal samples from a seeded generator (mulberry32 + Box-Muller), rounded to 0.1 month. */
-function normalSample(count: number, mean: number, sd: number, seed: number): number[] {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from({ length: count }, () => {
-    const z = Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-    return Math.round((mean + sd * z) * 10) / 10;
-  });
-}
+/** Normal samples from a seeded generator, rounded to 0.1 month. */
+const normalSample = (count: number, mean: number, sd: number, seed: number): number[] =>
+  seededNormal(count, mean, sd, seed).map((value) => Math.round(value * 10) / 10);
 
 let h: Harness;
 
