@@ -145,7 +145,8 @@ export class Harness {
       clock: this.clock,
       logger: this.logger,
       runScheduler: false,
-      delivery: { pacing: this.pacing },
+      // Not a storm's story: each effect of an incident's opening goes as soon as the last one ends.
+      delivery: { pacing: this.pacing, kickSpacingMs: this.pacing === SLACK_PACING ? undefined : 1 },
     });
     const port = await this.vigil.listen(0, '127.0.0.1');
     this.url = `http://127.0.0.1:${port}`;

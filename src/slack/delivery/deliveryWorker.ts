@@ -33,6 +33,12 @@ export interface DeliveryWorkerOptions {
   pollMs?: number;
   /** Chatter's pace; Slack's unless a test that is not about pacing asks for a faster one. */
   pacing?: Pacing;
+  /**
+   * The least time between two looks at the queue when kicked (KICK_SPACING_MS unless told). A
+   * test whose story is not a storm sets it lower: an incident's opening is a dozen effects, one
+   * after the other in one lane, and each waits for a look.
+   */
+  kickSpacingMs?: number;
   /** Told of every delivered effect and every failed attempt (the metrics). */
   observer?: DeliveryObserver;
 }
@@ -67,12 +73,15 @@ export class DeliveryWorker {
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private passQueued = false;
+  /** Callers of idle() waiting to look again. */
+  private readonly idleWaiters = new Set<() => void>();
   private lastPassAt = 0;
   /** A call failed for a reason that may pass; the next success pulls waiting retries forward. */
   private slackFailing = false;
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly pollMs: number;
+  private readonly kickSpacingMs: number;
   private readonly observer: DeliveryObserver | undefined;
   /** Passes made; the backoff test reads it to prove the worker sleeps while nothing can run. */
   passes = 0;
@@ -84,6 +93,7 @@ export class DeliveryWorker {
     this.concurrency = options.concurrency ?? 4;
     this.maxAttempts = options.maxAttempts ?? 2_900;
     this.pollMs = options.pollMs ?? 5_000;
+    this.kickSpacingMs = options.kickSpacingMs ?? KICK_SPACING_MS;
     this.pacer = new LanePacer(options.pacing);
     this.observer = options.observer;
   }
@@ -95,13 +105,13 @@ export class DeliveryWorker {
 
   /**
    * New effects were queued, or a delivery ended: look soon instead of at the next wake-up. In a
-   * storm commits come every few milliseconds; one look per KICK_SPACING_MS serves them all, and
+   * storm commits come every few milliseconds; one look per kickSpacingMs serves them all, and
    * a page waits at most that long.
    */
   kick(): void {
     if (this.stopped || this.passQueued) return;
     this.passQueued = true;
-    const wait = Math.max(0, this.lastPassAt + KICK_SPACING_MS - Date.now());
+    const wait = Math.max(0, this.lastPassAt + this.kickSpacingMs - Date.now());
     const look = () => {
       this.passQueued = false;
       this.pass();
@@ -122,7 +132,16 @@ export class DeliveryWorker {
     const deadline = Date.now() + timeoutMs;
     while (this.running.size > 0 || countUndelivered(this.ctx.db) > 0) {
       if (Date.now() > deadline) throw new Error(`delivery not idle after ${timeoutMs} ms (${countUndelivered(this.ctx.db)} undelivered)`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      // Looked at again when a delivery ends, and every 10 ms for what waits out a backoff or a pace.
+      await new Promise<void>((resolve) => {
+        const look = () => {
+          this.idleWaiters.delete(look);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(look, 10);
+        this.idleWaiters.add(look);
+      });
     }
   }
 
@@ -182,6 +201,7 @@ export class DeliveryWorker {
         if (chatter) this.pacer.delivered(effect.lane, effect.kind, Date.now());
         this.busyLanes.delete(effect.lane);
         this.running.delete(run);
+        for (const look of this.idleWaiters) look();
         this.kick();
       });
     this.running.add(run);
