@@ -10,7 +10,7 @@ import type http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describeUnexpected, keepAliveAgent, ms, pct, runLoad, send, slackSigned, unexpected, type Answer, type LoadResult } from './load.js';
-import { cpuTimes, mainThreadCpuSeconds, logTail, DbPeek, EmulatorProcess, ensureBuilt, rssMb, rssSampler, startBareServer, startVigil, type VigilProcessOptions } from './processes.js';
+import { cpuTimes, mainThreadCpuSeconds, threadCpuSeconds, logTail, DbPeek, EmulatorProcess, ensureBuilt, rssMb, rssSampler, startBareServer, startVigil, type VigilProcessOptions } from './processes.js';
 import {
   alertBody,
   DETECTOR_HEADERS,
@@ -77,7 +77,7 @@ function commandLine(label: string, answers: Answer[] | undefined): string {
 
 export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
   const alerts = opts.alerts ?? 5000;
-  const warmup = opts.warmup ?? 300;
+  const warmup = opts.warmup ?? Number(process.env['BENCH_STORM_WARMUP'] ?? 300);
   const concurrency = opts.concurrency ?? 32;
   const settleCapMs = opts.settleCapMs ?? 60_000;
   const out: string[] = [];
@@ -134,6 +134,8 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
     let vigilRss = { idle: NaN, peak: NaN };
     let vigilCpu = { user: NaN, system: NaN };
     let vigilMainCpu = NaN;
+    /** CPU seconds per timed alert by kind of thread (see threadCpuSeconds). */
+    const vigilThreadCpu = new Map<string, number>();
     let meanBatch = NaN;
     try {
       await sleep(2000);
@@ -167,9 +169,14 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       const batches0 = await commitBatches(vigilAgent, vigil.url);
       const cpu0 = cpuTimes(vigil.pid);
       const main0 = mainThreadCpuSeconds(vigil.pid);
+      const threads0 = threadCpuSeconds(vigil.pid);
       const run1 = await load(vigilAgent, hook, bodies, warmup, alerts);
       vigilCpu = cpuPerRequest(cpu0, cpuTimes(vigil.pid), alerts);
       vigilMainCpu = (mainThreadCpuSeconds(vigil.pid) - main0) / alerts;
+      for (const [name, seconds] of threadCpuSeconds(vigil.pid)) {
+        const perRequest = (seconds - (threads0.get(name) ?? 0)) / alerts;
+        if (perRequest > 0) vigilThreadCpu.set(name, perRequest);
+      }
       const batches1 = await commitBatches(vigilAgent, vigil.url);
       meanBatch = (batches1.sum - batches0.sum) / (batches1.count - batches0.count);
       const stormEnd = Date.now();
@@ -286,7 +293,7 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
     const cpuText = (c: { user: number; system: number }) => `${µs(total(c))} (user ${µs(c.user)}, system ${µs(c.system)})`;
     const bareCpu = (total(bareBefore.cpu) + total(bareAfter.cpu)) / 2;
     out.push(
-      `webhook CPU per request (timed alerts, all of the process's threads): Vigil ${cpuText(vigilCpu)}, its event loop's thread ${µs(vigilMainCpu)}; ` +
+      `webhook CPU per request (timed alerts, all of the process's threads): Vigil ${cpuText(vigilCpu)}, its event loop's thread ${µs(vigilMainCpu)} (by thread: ${[...vigilThreadCpu].sort((a, b) => b[1] - a[1]).map(([name, s]) => `${name} ${µs(s)}`).join(', ')}); ` +
         `${meanBatch.toFixed(1)} deliveries per group commit | ` +
         `baseline bare ${µs(bareCpu)} (before ${cpuText(bareBefore.cpu)}, after ${cpuText(bareAfter.cpu)}) | ratio ${(bareCpu / total(vigilCpu)).toFixed(2)}`,
     );
