@@ -31,6 +31,8 @@ export interface SlackConnection {
   apiUrl?: string;
   /** Who the token is, when the start already asked Slack (auth.test); asked here otherwise. */
   identity?: { userId: string; botId: string };
+  /** How long a Web API call may take (DEFAULT_TIMEOUT_MS unless told; a test of late answers waits less). */
+  timeoutMs?: number;
 }
 
 export interface VigilOptions {
@@ -74,7 +76,7 @@ export async function createVigil(options: VigilOptions): Promise<Vigil> {
 
   // Vigil's own health for Prometheus (GET /metrics): webhooks, deliveries and Slack calls report to it.
   const metrics = new VigilMetrics(store.db, clock);
-  const client = createDeliveryClient(options.slack.token, options.slack.apiUrl, metrics);
+  const client = createDeliveryClient(options.slack.token, options.slack.apiUrl, metrics, options.slack.timeoutMs);
   // Asked once per start: main's token check already knows it, and a second call after the modules'
   // load (seconds on a loaded machine) met Slack's keep-alive connection closed under it.
   const identity = options.slack.identity ?? (await askIdentity(client));

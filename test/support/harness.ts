@@ -82,6 +82,8 @@ export interface HarnessOptions {
    * over that connection. `h.command`, `h.click` and friends post to /slack/events, so they do not apply.
    */
   socketMode?: boolean;
+  /** How long Vigil waits for a Web API answer (10 s, as in production, unless told). */
+  slackTimeoutMs?: number;
 }
 
 /** Slack's pacing, 40 times faster: same burst, same order, same rules. */
@@ -100,6 +102,7 @@ export class Harness {
   private readonly logger: Logger;
   private readonly pacing: Pacing;
   private readonly socketMode: boolean;
+  private readonly slackTimeoutMs: number | undefined;
   readonly dir: string;
   emulator!: SlackEmulator;
   vigil!: Vigil;
@@ -110,6 +113,7 @@ export class Harness {
     this.logger = options.logger ?? silentLogger;
     this.pacing = options.slackPace ? SLACK_PACING : TEST_PACING;
     this.socketMode = options.socketMode === true;
+    this.slackTimeoutMs = options.slackTimeoutMs;
     this.dir = scratchDir('vigil-test-');
   }
 
@@ -139,9 +143,12 @@ export class Harness {
     });
     this.vigil = await createVigil({
       config,
-      slack: this.socketMode
-        ? { token: this.emulator.token, appToken: this.emulator.appToken, apiUrl: this.emulator.apiUrl }
-        : { token: this.emulator.token, signingSecret: SIGNING_SECRET, apiUrl: this.emulator.apiUrl },
+      slack: {
+        token: this.emulator.token,
+        apiUrl: this.emulator.apiUrl,
+        ...(this.socketMode ? { appToken: this.emulator.appToken } : { signingSecret: SIGNING_SECRET }),
+        ...(this.slackTimeoutMs !== undefined ? { timeoutMs: this.slackTimeoutMs } : {}),
+      },
       clock: this.clock,
       logger: this.logger,
       runScheduler: false,

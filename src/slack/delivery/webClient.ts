@@ -1,16 +1,19 @@
 import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
 import { InstrumentedWebClient, type SlackApiObserver } from './instrumentClient.js';
 
+/** How long a Web API call may take before its answer is given up on (and the call retried, checking first). */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 /**
  * The Web API client the delivery worker uses. Its own retries are off: the durable queue owns
  * retrying, so a 429 comes straight back with Retry-After instead of being waited out in memory.
  */
-export function createDeliveryClient(token: string, slackApiUrl: string | undefined, observer?: SlackApiObserver): WebClient {
+export function createDeliveryClient(token: string, slackApiUrl: string | undefined, observer?: SlackApiObserver, timeoutMs = DEFAULT_TIMEOUT_MS): WebClient {
   const options: WebClientOptions = {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: 10_000,
+    timeout: timeoutMs,
     logLevel: LogLevel.ERROR,
   };
   // With an observer (the metrics), every call is timed and its error counted.
