@@ -73,9 +73,11 @@ export interface HarnessOptions {
    * Deliver chatter at Slack's own pace: a message a second per channel after a burst of three,
    * the alert digest edited at most every 5 s. Without it the harness paces 40 times faster
    * (TEST_PACING), so a test that posts a dozen notices does not wait a dozen seconds; tests
-   * about pacing, or whose story needs a backlog of chatter, set it.
+   * about pacing, or whose story needs a backlog of chatter, set it. A number is Slack's pace
+   * that many times faster, for a test that counts what the pace makes but not in seconds.
+   * Either way the worker looks at its queue as it does in production (at most every 20 ms).
    */
-  slackPace?: boolean;
+  slackPace?: boolean | number;
   /**
    * Slack reaches Vigil over Socket Mode instead of POSTs to /slack/events: Vigil connects to the
    * emulator with its app token, and the emulator's page routes (/ui/command, /ui/click...) send
@@ -86,12 +88,15 @@ export interface HarnessOptions {
   slackTimeoutMs?: number;
 }
 
-/** Slack's pacing, 40 times faster: same burst, same order, same rules. */
-export const TEST_PACING: Pacing = {
-  spacingMs: SLACK_PACING.spacingMs / 40,
+/** Slack's pacing, `times` faster: same burst, same order, same rules. */
+const slackPacingTimesFaster = (times: number): Pacing => ({
+  spacingMs: SLACK_PACING.spacingMs / times,
   burst: SLACK_PACING.burst,
-  digestSpacingMs: SLACK_PACING.digestSpacingMs / 40,
-};
+  digestSpacingMs: SLACK_PACING.digestSpacingMs / times,
+});
+
+/** Slack's pacing, 40 times faster. */
+export const TEST_PACING: Pacing = slackPacingTimesFaster(40);
 
 /**
  * A real Vigil on a free port, talking to an in-process Slack emulator, with a clock the test
@@ -101,6 +106,8 @@ export class Harness {
   readonly clock: ManualClock;
   private readonly logger: Logger;
   private readonly pacing: Pacing;
+  /** Slack's pace (or a faster copy of it) was asked for: the worker keeps production's spacing of looks. */
+  private readonly paced: boolean;
   private readonly socketMode: boolean;
   private readonly slackTimeoutMs: number | undefined;
   readonly dir: string;
@@ -111,7 +118,9 @@ export class Harness {
   private constructor(options: HarnessOptions) {
     this.clock = options.clock ?? new ManualClock('2026-11-22T16:01:00Z');
     this.logger = options.logger ?? silentLogger;
-    this.pacing = options.slackPace ? SLACK_PACING : TEST_PACING;
+    const pace = options.slackPace ?? false;
+    this.paced = pace !== false;
+    this.pacing = pace === false ? TEST_PACING : pace === true ? SLACK_PACING : slackPacingTimesFaster(pace);
     this.socketMode = options.socketMode === true;
     this.slackTimeoutMs = options.slackTimeoutMs;
     this.dir = scratchDir('vigil-test-');
@@ -153,7 +162,7 @@ export class Harness {
       logger: this.logger,
       runScheduler: false,
       // Not a storm's story: each effect of an incident's opening goes as soon as the last one ends.
-      delivery: { pacing: this.pacing, kickSpacingMs: this.pacing === SLACK_PACING ? undefined : 1 },
+      delivery: { pacing: this.pacing, ...(this.paced ? {} : { kickSpacingMs: 1 }) },
     });
     const port = await this.vigil.listen(0, '127.0.0.1');
     this.url = `http://127.0.0.1:${port}`;
