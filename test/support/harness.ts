@@ -75,7 +75,8 @@ export interface HarnessOptions {
    * (TEST_PACING), so a test that posts a dozen notices does not wait a dozen seconds; tests
    * about pacing, or whose story needs a backlog of chatter, set it. A number is Slack's pace
    * that many times faster, for a test that counts what the pace makes but not in seconds.
-   * Either way the worker looks at its queue as it does in production (at most every 20 ms).
+   * Either way the worker looks at its queue as it does in production (at most every 20 ms) and
+   * backs off as it does (1 s, 2 s, 4 s ...); without it, at once and a tenth as long.
    */
   slackPace?: boolean | number;
   /**
@@ -162,7 +163,7 @@ export class Harness {
       logger: this.logger,
       runScheduler: false,
       // Not a storm's story: each effect of an incident's opening goes as soon as the last one ends.
-      delivery: { pacing: this.pacing, ...(this.paced ? {} : { kickSpacingMs: 1 }) },
+      delivery: { pacing: this.pacing, ...(this.paced ? {} : { kickSpacingMs: 1, backoffScale: 0.1 }) },
     });
     const port = await this.vigil.listen(0, '127.0.0.1');
     this.url = `http://127.0.0.1:${port}`;

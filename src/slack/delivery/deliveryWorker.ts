@@ -39,6 +39,11 @@ export interface DeliveryWorkerOptions {
    * after the other in one lane, and each waits for a look.
    */
   kickSpacingMs?: number;
+  /**
+   * Backoff waits (1 s, 2 s ... 30 s) are multiplied by this, 1 unless told. A test whose story
+   * is a retry, not its wait in seconds, sets it lower. Slack's Retry-After is honoured as sent.
+   */
+  backoffScale?: number;
   /** Told of every delivered effect and every failed attempt (the metrics). */
   observer?: DeliveryObserver;
 }
@@ -82,6 +87,7 @@ export class DeliveryWorker {
   private readonly maxAttempts: number;
   private readonly pollMs: number;
   private readonly kickSpacingMs: number;
+  private readonly backoffScale: number;
   private readonly observer: DeliveryObserver | undefined;
   /** Passes made; the backoff test reads it to prove the worker sleeps while nothing can run. */
   passes = 0;
@@ -94,6 +100,7 @@ export class DeliveryWorker {
     this.maxAttempts = options.maxAttempts ?? 2_900;
     this.pollMs = options.pollMs ?? 5_000;
     this.kickSpacingMs = options.kickSpacingMs ?? KICK_SPACING_MS;
+    this.backoffScale = options.backoffScale ?? 1;
     this.pacer = new LanePacer(options.pacing);
     this.observer = options.observer;
   }
@@ -251,7 +258,7 @@ export class DeliveryWorker {
         await this.write((db) => markDead(db, effect.id, new Date(), message));
         return;
       }
-      const waitMs = verdict.kind === 'rate_limited' ? verdict.retryAfterMs : backoffMs(attempts);
+      const waitMs = verdict.kind === 'rate_limited' ? verdict.retryAfterMs : Math.round(backoffMs(attempts) * this.backoffScale);
       const message = verdict.kind === 'rate_limited' ? rateLimitedError(waitMs) : verdict.message;
       this.ctx.logger.warn(`delivery: ${effect.kind} failed, retrying in ${waitMs} ms: ${message}`, fields);
       await this.write((db) => markRetry(db, effect.id, new Date(Date.now() + waitMs), message));
