@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { addNote } from '../../src/incidents/addNote.js';
 import { Harness } from '../support/harness.js';
 import { DETECTOR_ALERT } from '../support/samples.js';
@@ -8,19 +8,19 @@ import { PEOPLE } from '../support/testPolicy.js';
 const undeliveredNotices = (h: Harness): number =>
   h.vigil.store.db.get<{ n: number }>(sql`select count(*) as n from effects where kind = 'channel.notice' and status in ('pending', 'in_flight')`)!.n;
 
-describe('pages first, Slack paced, cheap when Slack is down', () => {
-  let h: Harness;
-
-  beforeEach(async () => {
-    // These tests are about Slack's pace (and a backlog of chatter behind it): deliver at it.
-    h = await Harness.start({ slackPace: true });
-  });
-
-  afterEach(async () => {
+/** These tests are about Slack's pace (and a backlog of chatter behind it): each delivers at it, on its own harness. */
+async function atSlackPace(story: (h: Harness) => Promise<void>): Promise<void> {
+  const h = await Harness.start({ slackPace: true });
+  try {
+    await story(h);
+  } finally {
     await h.close();
-  });
+  }
+}
 
-  it('a page that falls due behind a long backlog of channel chatter reaches its person first', async () => {
+// Side by side: each test spends seconds waiting on Slack's pace or a backoff, not computing.
+describe.concurrent('pages first, Slack paced, cheap when Slack is down', () => {
+  it('a page that falls due behind a long backlog of channel chatter reaches its person first', ({ expect }) => atSlackPace(async (h) => {
     expect((await h.webhook('detector', DETECTOR_ALERT)).status).toBe(202);
     await h.settle();
     // Forty notes, the same use case /incident note calls: forty lines that Slack's pace of one
@@ -36,9 +36,9 @@ describe('pages first, Slack paced, cheap when Slack is down', () => {
     // The page went out while nearly all of the chatter still waits its turn.
     expect(undeliveredNotices(h)).toBeGreaterThan(30);
     expect(Date.now() - started).toBeLessThan(5_000);
-  });
+  }));
 
-  it('keeps chatter to about one message a second per channel, after a short burst', async () => {
+  it('keeps chatter to about one message a second per channel, after a short burst', ({ expect }) => atSlackPace(async (h) => {
     expect((await h.webhook('detector', DETECTOR_ALERT)).status).toBe(202);
     await h.settle();
     const channel = h.incidentChannel(1)!.id;
@@ -49,9 +49,9 @@ describe('pages first, Slack paced, cheap when Slack is down', () => {
     // A burst of three, then one a second: the seventh comes at least about four seconds after the first.
     const spread = (Number(notes[6]!.ts) - Number(notes[0]!.ts)) * 1000;
     expect(spread).toBeGreaterThanOrEqual(3_500);
-  });
+  }));
 
-  it('while Slack is unreachable the worker sleeps until its earliest retry, and the backlog lands once Slack is back', async () => {
+  it('while Slack is unreachable the worker sleeps until its earliest retry, and the backlog lands once Slack is back', ({ expect }) => atSlackPace(async (h) => {
     const port = Number(new URL(h.emulator.apiUrl).port);
     await h.emulator.stop();
     expect((await h.webhook('detector', DETECTOR_ALERT)).status).toBe(202);
@@ -68,5 +68,5 @@ describe('pages first, Slack paced, cheap when Slack is down', () => {
     await h.vigil.settle(15_000);
     expect(h.incidentChannel(1)).toBeDefined();
     expect(h.emulator.messages(h.incidentChannel(1)!.id).some((m) => m.text.startsWith('INC-1'))).toBe(true);
-  });
+  }));
 });
