@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createSlackEmulator, type SlackEmulator } from '@vigil/slack-emulator';
+import { describe, it } from 'vitest';
+import { createSlackEmulator } from '@vigil/slack-emulator';
 import { Harness, fixture, messageText } from '../support/harness.js';
 import { timelineOf } from '../support/surfacePayloads.js';
 import { PEOPLE } from '../support/testPolicy.js';
@@ -10,20 +10,25 @@ import { ACTIONS } from '../../src/slack/blocks/actionIds.js';
 // SocketModeReceiver), and every slash command, click, form and event arrives as an envelope the
 // emulator sends over it, exactly as the emulator's web page sends them. Webhooks stay on HTTP.
 
-describe('Socket Mode', () => {
-  let h: Harness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
+/** Vigil on Socket Mode for one test, closed after it. */
+async function overTheSocket(story: (h: Harness) => Promise<void>): Promise<void> {
+  const h = await Harness.start({ socketMode: true });
+  try {
+    await story(h);
+  } finally {
+    await h.close();
+  }
+}
 
-  const ui = async (path: string, body: unknown) => {
-    const res = await fetch(`${h!.emulator.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+/** What the emulator's web page sends: it goes to Vigil over the socket. */
+async function ui(h: Harness, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${h.emulator.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
 
-  it('runs an incident with no HTTP route for Slack: commands, buttons, a form, a 📌 and the Home tab over the socket', async () => {
-    h = await Harness.start({ socketMode: true });
+// Side by side: a reconnect and a process start are mostly waiting.
+describe.concurrent('Socket Mode', () => {
+  it('runs an incident with no HTTP route for Slack: commands, buttons, a form, a 📌 and the Home tab over the socket', ({ expect }) => overTheSocket(async (h) => {
     expect(h.emulator.socketMode.connected).toBe(true);
     expect(h.emulator.callsTo('apps.connections.open')).toHaveLength(1);
 
@@ -36,32 +41,32 @@ describe('Socket Mode', () => {
 
     // A click on Acknowledge in the page DM.
     const page = h.emulator.dmsTo(PEOPLE.mlPrimary)[0]!;
-    expect((await ui('/ui/click', { user: PEOPLE.mlPrimary, channel: page.channel, ts: page.ts, actionId: ACTIONS.acknowledge })).status).toBe(200);
+    expect((await ui(h, '/ui/click', { user: PEOPLE.mlPrimary, channel: page.channel, ts: page.ts, actionId: ACTIONS.acknowledge })).status).toBe(200);
     await h.settle();
     expect(timelineOf(h, 'incident.acknowledged')).toHaveLength(1);
 
     // A slash command: its ephemeral answer is the ack's payload; the @mention reached Vigil as an id.
-    const role = await ui('/ui/command', { user: PEOPLE.mlPrimary, channel: channel.id, text: '/incident role scribe @u0leader' });
+    const role = await ui(h, '/ui/command', { user: PEOPLE.mlPrimary, channel: channel.id, text: '/incident role scribe @u0leader' });
     expect(role.status).toBe(200);
     expect(String(role.body['text'])).toContain(`<@${PEOPLE.lead}>`);
     await h.settle();
     expect(timelineOf(h, 'role.assigned').at(-1)?.data).toMatchObject({ role: 'scribe', userId: PEOPLE.lead });
 
     // 📌 on a person's message puts it on the timeline (an events_api envelope).
-    const said = await ui('/ui/message', { user: PEOPLE.mlPrimary, channel: channel.id, text: 'rolled back to 2026-11-02' });
-    expect((await ui('/ui/react', { user: PEOPLE.lead, channel: channel.id, ts: said.body['ts'], name: 'pushpin' })).status).toBe(200);
+    const said = await ui(h, '/ui/message', { user: PEOPLE.mlPrimary, channel: channel.id, text: 'rolled back to 2026-11-02' });
+    expect((await ui(h, '/ui/react', { user: PEOPLE.lead, channel: channel.id, ts: said.body['ts'], name: 'pushpin' })).status).toBe(200);
     await h.emulator.waitFor(() => timelineOf(h!, 'message.captured').length === 1);
     await h.settle();
 
     // The Home tab is published when opened.
-    expect((await ui('/ui/home', { user: PEOPLE.lead })).status).toBe(200);
-    await h.emulator.waitFor(() => h!.emulator.callsTo('views.publish').some((c) => c.args['user_id'] === PEOPLE.lead));
+    expect((await ui(h, '/ui/home', { user: PEOPLE.lead })).status).toBe(200);
+    await h.emulator.waitFor(() => h.emulator.callsTo('views.publish').some((c) => c.args['user_id'] === PEOPLE.lead));
 
     // Resolve through the form: the button opens it (views.open), submitting resolves.
     const summary = h.emulator.messages(channel.id)[0]!;
-    expect((await ui('/ui/click', { user: PEOPLE.mlPrimary, channel: channel.id, ts: summary.ts, actionId: ACTIONS.resolve })).status).toBe(200);
-    const form = await h.emulator.waitFor(() => h!.emulator.views.find((v) => v.view['callback_id'] === 'incident:resolve-form'));
-    const submitted = await ui('/ui/submit', {
+    expect((await ui(h, '/ui/click', { user: PEOPLE.mlPrimary, channel: channel.id, ts: summary.ts, actionId: ACTIONS.resolve })).status).toBe(200);
+    const form = await h.emulator.waitFor(() => h.emulator.views.find((v) => v.view['callback_id'] === 'incident:resolve-form'));
+    const submitted = await ui(h, '/ui/submit', {
       user: PEOPLE.mlPrimary,
       viewId: form.id,
       values: { summary: { summary: 'Rolled back the model' }, modelRolledBack: { modelRolledBack: 'yes' } },
@@ -75,49 +80,44 @@ describe('Socket Mode', () => {
     const sent = h.emulator.socketMode.sent;
     expect(sent.map((s) => s.type)).toEqual(expect.arrayContaining(['interactive', 'slash_commands', 'events_api']));
     expect(sent.every((s) => s.acked)).toBe(true);
-  });
+  }));
 
-  it('reconnects when Slack recycles the connection, and keeps answering', async () => {
-    h = await Harness.start({ socketMode: true });
+  it('reconnects when Slack recycles the connection, and keeps answering', ({ expect }) => overTheSocket(async (h) => {
     await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
     await h.settle();
     h.emulator.socketMode.disconnectAll();
-    await h.emulator.waitFor(() => h!.emulator.callsTo('apps.connections.open').length === 2 && h!.emulator.socketMode.connected, 15_000);
-    const status = await ui('/ui/command', { user: PEOPLE.mlPrimary, channel: h.incidentChannel(1)!.id, text: '/incident status' });
+    await h.emulator.waitFor(() => h.emulator.callsTo('apps.connections.open').length === 2 && h.emulator.socketMode.connected, 15_000);
+    const status = await ui(h, '/ui/command', { user: PEOPLE.mlPrimary, channel: h.incidentChannel(1)!.id, text: '/incident status' });
     expect(status.status).toBe(200);
     expect(String(status.body['text'])).toContain('INC-1');
-  });
-});
+  }));
 
-describe('Socket Mode in a real process (npm start with SLACK_APP_TOKEN)', () => {
-  let emulator: SlackEmulator | undefined;
-  let vigil: VigilProcess | undefined;
-  afterEach(async () => {
-    await vigil?.kill();
-    await emulator?.stop();
-  });
-
-  it('connects with the app token from the environment and serves no /slack/events', async () => {
-    emulator = createSlackEmulator({ users: [{ id: 'U0ALICE', name: 'alice' }] });
+  it('in a real process (npm start with SLACK_APP_TOKEN): connects with the app token from the environment and serves no /slack/events', async ({ expect }) => {
+    const emulator = createSlackEmulator({ users: [{ id: 'U0ALICE', name: 'alice' }] });
     await emulator.start(0);
     const general = emulator.addChannel({ name: 'general' });
-    vigil = new VigilProcess({
+    const vigil = new VigilProcess({
       SLACK_BOT_TOKEN: emulator.token,
       SLACK_APP_TOKEN: emulator.appToken,
       SLACK_API_URL: emulator.apiUrl,
       DATABASE_PATH: ':memory:',
       VIGIL_CONFIG: 'vigil.config.example.yaml',
     });
-    await vigil.start();
-    expect(vigil.output).toContain('Socket Mode');
-    emulator.connectApp({ socketMode: true });
-    const res = await fetch(`${emulator.baseUrl}/ui/command`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ user: 'U0ALICE', channel: general.id, text: '/incident help' }),
-    });
-    expect(res.status).toBe(200);
-    expect(JSON.stringify(await res.json())).toContain('/incident declare');
-    expect((await fetch(`${vigil.url}/slack/events`, { method: 'POST', body: '{}' })).status).toBe(404);
+    try {
+      await vigil.start();
+      expect(vigil.output).toContain('Socket Mode');
+      emulator.connectApp({ socketMode: true });
+      const res = await fetch(`${emulator.baseUrl}/ui/command`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user: 'U0ALICE', channel: general.id, text: '/incident help' }),
+      });
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(await res.json())).toContain('/incident declare');
+      expect((await fetch(`${vigil.url}/slack/events`, { method: 'POST', body: '{}' })).status).toBe(404);
+    } finally {
+      await vigil.kill();
+      await emulator.stop();
+    }
   });
 });
