@@ -8,7 +8,7 @@
 // loads only what it needs. What cannot be bundled stays in node_modules (NOT_BUNDLED). The
 // bundle sits two folders below the root, as every compiled module does, so the paths they
 // resolve from their own location (`../../templates`, `../../migrations`) still hold. The doctor
-// (`<dir>/doctor/main.js`) runs unbundled.
+// (`<dir>/doctor/main.js`, `npm run doctor`) is bundled beside it and shares its chunks.
 //   node scripts/bundleStart.mjs [dir]   (dir: the compiled src/, default dist)
 import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +29,8 @@ const NOT_BUNDLED = ['better-sqlite3', '@resvg/resvg-js', 'bufferutil', 'utf-8-v
 
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(root, 'src/main.ts')],
+  // Flat: every bundled file sits in <dir>/bundle/, two folders below the root (see above).
+  entryPoints: { main: path.join(root, 'src/main.ts'), doctor: path.join(root, 'src/doctor/main.ts') },
   outdir: out,
   bundle: true,
   splitting: true,
@@ -46,5 +47,8 @@ await build({
 // The templates the build checked (scripts/checkTemplates.mjs), where the bundled loader looks: beside itself.
 const stamp = path.join(dir, 'comms/checked-templates.json');
 if (existsSync(stamp)) copyFileSync(stamp, path.join(out, 'checked-templates.json'));
-rmSync(path.join(dir, 'main.js.map'), { force: true }); // tsc's, for the file replaced here
+// tsc's maps, for the files replaced here.
+rmSync(path.join(dir, 'main.js.map'), { force: true });
+rmSync(path.join(dir, 'doctor/main.js.map'), { force: true });
 writeFileSync(path.join(dir, 'main.js'), "// Vigil's start, bundled by scripts/bundleStart.mjs.\nimport './bundle/main.js';\n");
+writeFileSync(path.join(dir, 'doctor/main.js'), "// `npm run doctor`, bundled by scripts/bundleStart.mjs.\nimport '../bundle/doctor.js';\n");
