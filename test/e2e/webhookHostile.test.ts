@@ -222,11 +222,14 @@ describe('hostile webhook bodies: 4xx at once, a 400 says what was wrong, nothin
 
   it('413 for more than 1 MB, declared or after decoding (a gzip bomb), answered in under a second', async () => {
     const before = stored();
-    // 256 MB of zeros in a few hundred KB of gzip, deflate and brotli.
+    // 256 MB of zeros in a few hundred KB of gzip, deflate and brotli. Run-length matching makes
+    // the same bytes as level 9's full search in a quarter of the time, and brotli's quality 1
+    // is already small enough (48 KB): about 0.3 s of CPU to make, instead of 1.3 s.
+    const rle = { level: 9, strategy: zlibConstants.Z_RLE };
     const bombs: Array<[string, Buffer]> = [
-      ['gzip', await zeroBomb(createGzip({ level: 9 }))],
-      ['deflate', await zeroBomb(createDeflate({ level: 9 }))],
-      ['br', await zeroBomb(createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }))],
+      ['gzip', await zeroBomb(createGzip(rle))],
+      ['deflate', await zeroBomb(createDeflate(rle))],
+      ['br', await zeroBomb(createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } }))],
     ];
     for (const kind of KINDS) {
       const big = JSON.stringify({ ...valid(kind), description: 'x'.repeat(1024 * 1024 + 10) });
