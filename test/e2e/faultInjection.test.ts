@@ -67,12 +67,7 @@ describe.concurrent('exactly once under 30% random Slack faults', () => {
   for (const seed of SEEDS) {
     it(`seed ${seed}: every incident gets each of its messages exactly once, within a minute of Slack healing`, async ({ expect }) => {
       // "Within a minute of healing" is a claim about Slack's real pace: deliver at it.
-      const h = await Harness.start({ slackPace: true, slackTimeoutMs: CLIENT_TIMEOUT_MS });
-      try {
-        await exactlyOnceUnderFaults(h, seed, expect);
-      } finally {
-        await h.close();
-      }
+      await Harness.run({ slackPace: true, slackTimeoutMs: CLIENT_TIMEOUT_MS }, (h) => exactlyOnceUnderFaults(h, seed, expect));
     }, 150_000);
   }
 });
@@ -238,13 +233,12 @@ async function exactlyOnceUnderFaults(h: Harness, seed: number, expect: ExpectSt
 
 // Concurrent too, so it runs beside the seeds above instead of after them.
 describe.concurrent('the reproduction of issue 11', () => {
-  it('pins.add fails with 500, then the look-up for the earlier post fails with 500: the summary is posted once, and pinned', async ({ expect }) => {
-    const h = await Harness.start();
-    try {
+  it('pins.add fails with 500, then the look-up for the earlier post fails with 500: the summary is posted once, and pinned', ({ expect }) =>
+    Harness.run({}, async (h) => {
       h.emulator.injectFault('pins.add', { status: 500 });
       h.emulator.injectFault('conversations.history', { status: 500 });
       await h.webhook('alertmanager', fixture('alertmanager-firing.json'));
-      // ~3 s: two backoffs; allowed longer, as it shares its process with the seeds above.
+      // Two backoffs (a tenth of production's in the harness); allowed long, as it shares its process with the seeds above.
       await h.settle(30_000);
       const summaries = h.channelMessages(1).filter((m) => m.text.startsWith('INC-1 '));
       expect(summaries).toHaveLength(1);
@@ -253,8 +247,5 @@ describe.concurrent('the reproduction of issue 11', () => {
       const history = h.emulator.callsTo('conversations.history').filter((c) => (c.args as { channel: string }).channel === h.incidentChannel(1)!.id);
       expect(history.map((c) => c.status)).toEqual([500, 200]);
       expect(h.emulator.callsTo('pins.add').map((c) => c.status)).toEqual([500, 200]);
-    } finally {
-      await h.close();
-    }
-  });
+    }));
 });

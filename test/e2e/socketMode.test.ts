@@ -11,14 +11,7 @@ import { ACTIONS } from '../../src/slack/blocks/actionIds.js';
 // emulator sends over it, exactly as the emulator's web page sends them. Webhooks stay on HTTP.
 
 /** Vigil on Socket Mode for one test, closed after it. */
-async function overTheSocket(story: (h: Harness) => Promise<void>): Promise<void> {
-  const h = await Harness.start({ socketMode: true });
-  try {
-    await story(h);
-  } finally {
-    await h.close();
-  }
-}
+const overTheSocket = (story: (h: Harness) => Promise<void>) => Harness.run({ socketMode: true }, story);
 
 /** What the emulator's web page sends: it goes to Vigil over the socket. */
 async function ui(h: Harness, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {

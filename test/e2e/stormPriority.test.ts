@@ -9,14 +9,7 @@ const undeliveredNotices = (h: Harness): number =>
   h.vigil.store.db.get<{ n: number }>(sql`select count(*) as n from effects where kind = 'channel.notice' and status in ('pending', 'in_flight')`)!.n;
 
 /** These tests are about Slack's pace (and a backlog of chatter behind it): each delivers at it, on its own harness. */
-async function atSlackPace(story: (h: Harness) => Promise<void>): Promise<void> {
-  const h = await Harness.start({ slackPace: true });
-  try {
-    await story(h);
-  } finally {
-    await h.close();
-  }
-}
+const atSlackPace = (story: (h: Harness) => Promise<void>) => Harness.run({ slackPace: true }, story);
 
 // Side by side: each test spends seconds waiting on Slack's pace or a backoff, not computing.
 describe.concurrent('pages first, Slack paced, cheap when Slack is down', () => {

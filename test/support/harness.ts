@@ -139,6 +139,19 @@ export class Harness {
     return harness;
   }
 
+  /**
+   * A harness for one story, closed after it whatever happens: for tests that run side by side
+   * (`describe.concurrent`), each on its own Vigil and emulator.
+   */
+  static async run(options: HarnessOptions, story: (h: Harness) => Promise<void>): Promise<void> {
+    const h = await Harness.start(options);
+    try {
+      await story(h);
+    } finally {
+      await h.close();
+    }
+  }
+
   get databasePath(): string {
     return path.join(this.dir, 'vigil.db');
   }
