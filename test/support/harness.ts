@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
 import { createVigil, type Vigil } from '../../src/app.js';
@@ -7,6 +8,7 @@ import { createSlackEmulator, type SlackEmulator } from '@vigil/slack-emulator';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger, type Logger } from '../../src/shared/logger.js';
 import { SLACK_PACING, type Pacing } from '../../src/slack/delivery/lanePacer.js';
+import { httpPost, type HttpAnswer } from './httpPost.js';
 import { slackSignatureHeaders } from './signing.js';
 import { scratchDir } from './scratch.js';
 import { BASE_POLICY, PEOPLE, TOKENS } from './testPolicy.js';
@@ -43,23 +45,7 @@ function migratedDatabase(): Buffer {
   return migrated.bytes;
 }
 
-export interface HttpAnswer {
-  status: number;
-  headers: Headers;
-  body: unknown;
-  text: string;
-}
-
-async function answer(response: Response): Promise<HttpAnswer> {
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // Not JSON (Bolt acks with an empty body): keep the text.
-  }
-  return { status: response.status, headers: response.headers, body, text };
-}
+export type { HttpAnswer };
 
 export interface HarnessOptions {
   /** Extra YAML appended to the base test policy. */
@@ -112,6 +98,8 @@ export class Harness {
   private readonly socketMode: boolean;
   private readonly slackTimeoutMs: number | undefined;
   readonly dir: string;
+  /** Keep-alive connections to this Vigil, closed with it. */
+  private readonly agent = new http.Agent({ keepAlive: true });
   emulator!: SlackEmulator;
   vigil!: Vigil;
   url = '';
@@ -184,6 +172,7 @@ export class Harness {
   }
 
   async close(): Promise<void> {
+    this.agent.destroy();
     await this.vigil.close();
     await this.emulator.stop();
     rmSync(this.dir, { recursive: true, force: true });
@@ -196,6 +185,11 @@ export class Harness {
     await this.settle();
     const incidentId = (res.body as { incidentId: number }).incidentId;
     return this.incidentChannel(incidentId)!.id;
+  }
+
+  /** POST to this Vigil (node:http, kept alive: see httpPost). */
+  post(path: string, headers: Record<string, string>, body: string | Buffer): Promise<HttpAnswer> {
+    return httpPost(`${this.url}${path}`, headers, body, this.agent);
   }
 
   /** Wait until every queued Slack effect has been delivered (for at most `timeoutMs`, 10 s unless told). */
@@ -215,15 +209,13 @@ export class Harness {
     const token = init.token === undefined ? TOKENS[kind] : init.token;
     const headers: Record<string, string> = { 'content-type': init.contentType ?? 'application/json' };
     if (token !== null) headers['authorization'] = `Bearer ${token}`;
-    const response = await fetch(`${this.url}/webhooks/${kind}`, { method: 'POST', headers, body: init.raw ?? JSON.stringify(body) });
-    return answer(response);
+    return this.post(`/webhooks/${kind}`, headers, init.raw ?? JSON.stringify(body));
   }
 
   /** POST a signed request to /slack/events exactly as Slack would. */
   async slackRequest(body: string, contentType: string, signing: { secret?: string; timestamp?: number } = {}): Promise<HttpAnswer> {
     const headers = { 'content-type': contentType, ...slackSignatureHeaders(signing.secret ?? SIGNING_SECRET, body, signing.timestamp) };
-    const response = await fetch(`${this.url}/slack/events`, { method: 'POST', headers, body });
-    return answer(response);
+    return this.post('/slack/events', headers, body);
   }
 
   /** `/incident <text>` typed by `user` in `channel`, shaped like the slash-command fixture. */

@@ -18,20 +18,8 @@ export function integrationPolicy(extra = ''): string {
 }
 
 /** POST JSON (or raw text) to a path of the harness, with optional headers. */
-export async function postJson(h: Harness, path: string, body: unknown, headers: Record<string, string> = {}, raw?: string): Promise<HttpAnswer> {
-  const response = await fetch(`${h.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: raw ?? JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON: keep the text
-  }
-  return { status: response.status, headers: response.headers, body: parsed, text };
+export function postJson(h: Harness, path: string, body: unknown, headers: Record<string, string> = {}, raw?: string): Promise<HttpAnswer> {
+  return h.post(path, { 'content-type': 'application/json', ...headers }, raw ?? JSON.stringify(body));
 }
 
 /** A PagerDuty Events v2 body sent with the datadog source's routing key (the token). */
