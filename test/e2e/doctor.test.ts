@@ -207,7 +207,8 @@ function runDoctorProcess(env: Record<string, string>): Promise<{ code: number |
   });
 }
 
-describe('npm run doctor, the command', () => {
+// Side by side: each test waits on a child process or two.
+describe.concurrent('npm run doctor, the command', () => {
   let emu: SlackEmulator;
   let dir: string;
   beforeAll(async () => {
@@ -219,7 +220,7 @@ describe('npm run doctor, the command', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('exits 0 on a right policy and 1 on a broken one, one line per finding, no stack trace', async () => {
+  it('exits 0 on a right policy and 1 on a broken one, one line per finding, no stack trace', async ({ expect }) => {
     const good = path.join(dir, 'good.yaml');
     writeFileSync(good, GOOD_POLICY);
     const env = { SLACK_BOT_TOKEN: emu.token, SLACK_APP_TOKEN: emu.appToken, SLACK_API_URL: emu.apiUrl };
@@ -236,8 +237,8 @@ describe('npm run doctor, the command', () => {
     expect(bad.output).not.toMatch(/\n\s+at /);
   });
 
-  it('reports a missing signing secret or app token as a finding, not a refusal to run', async () => {
-    const good = path.join(dir, 'good.yaml');
+  it('reports a missing signing secret or app token as a finding, not a refusal to run', async ({ expect }) => {
+    const good = path.join(dir, 'good-without-secrets.yaml');
     writeFileSync(good, GOOD_POLICY);
     const run = await runDoctorProcess({ SLACK_BOT_TOKEN: emu.token, SLACK_API_URL: emu.apiUrl, VIGIL_CONFIG: good });
     expect(run.code).toBe(1);
@@ -245,7 +246,7 @@ describe('npm run doctor, the command', () => {
     expect(run.output).toContain('✓ SLACK_BOT_TOKEN works');
   });
 
-  it('says a policy file that does not load in one line, and exits 1', async () => {
+  it('says a policy file that does not load in one line, and exits 1', async ({ expect }) => {
     const invalid = path.join(dir, 'invalid.yaml');
     writeFileSync(invalid, 'escalation:\n  default:\n    - { after: 5 minutes, notify: primary }\n');
     const run = await runDoctorProcess({ SLACK_BOT_TOKEN: emu.token, SLACK_API_URL: emu.apiUrl, VIGIL_CONFIG: invalid });
