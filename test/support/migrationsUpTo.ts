@@ -1,6 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 
 /** The repository's migrations folder. */
 export const MIGRATIONS = path.resolve(import.meta.dirname, '../../migrations');
@@ -19,4 +22,20 @@ export function migrationsUpTo(tag: string): { folder: string; remove(): void } 
   journal.entries = journal.entries.slice(0, last + 1);
   writeFileSync(journalPath, JSON.stringify(journal));
   return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/**
+ * An in-memory database as it was after migration `tag`, for a test of what a later migration
+ * does to existing rows: fill it with `sqlite`, then `migrateToToday()`.
+ */
+export function databaseAt(tag: string): { sqlite: Database.Database; migrateToToday(): void } {
+  const sqlite = new Database(':memory:');
+  const db = drizzle(sqlite);
+  const before = migrationsUpTo(tag);
+  try {
+    migrate(db, { migrationsFolder: before.folder });
+  } finally {
+    before.remove();
+  }
+  return { sqlite, migrateToToday: () => migrate(db, { migrationsFolder: MIGRATIONS }) };
 }

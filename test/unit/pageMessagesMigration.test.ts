@@ -1,21 +1,9 @@
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrationsUpTo } from '../support/migrationsUpTo.js';
+import { describe, expect, it } from 'vitest';
+import { databaseAt } from '../support/migrationsUpTo.js';
 
 describe('migration 0004: page DMs move out of slack_messages', () => {
-  const copies: Array<{ remove(): void }> = [];
-  afterEach(() => {
-    for (const copy of copies.splice(0)) copy.remove();
-  });
-
   it('turns each page:<effect>:<user>:<label> row into a page_messages row and leaves the other messages alone', () => {
-    const sqlite = new Database(':memory:');
-    const db = drizzle(sqlite);
-    const before = migrationsUpTo('0003_structured_timeline');
-    copies.push(before);
-    migrate(db, { migrationsFolder: before.folder });
+    const { sqlite, migrateToToday } = databaseAt('0003_structured_timeline');
     const incident = sqlite.prepare(
       "insert into incidents (title, severity, category, status, declared_by, escalation_policy, declared_at, updated_at) values ('t', 'SEV1', 'model', 'triggered', 'U0', '{}', 0, 0)",
     );
@@ -28,7 +16,7 @@ describe('migration 0004: page DMs move out of slack_messages', () => {
     insert.run(1, 'page:8:U2:SEV1 step 2: manager', 'D2', '2.2');
     insert.run(2, 'page:9:U3:', 'D3', '2.3');
 
-    migrate(db, { migrationsFolder: MIGRATIONS });
+    migrateToToday();
 
     expect(sqlite.prepare('select role from slack_messages order by role').pluck().all()).toEqual(['checklist:triage', 'summary']);
     expect(sqlite.prepare('select * from page_messages order by effect_id').all()).toEqual([

@@ -1,21 +1,9 @@
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrationsUpTo } from '../support/migrationsUpTo.js';
+import { describe, expect, it } from 'vitest';
+import { databaseAt } from '../support/migrationsUpTo.js';
 
 describe('migration 0010: fewer alert indexes, and when each incident last heard from an alert', () => {
-  const copies: Array<{ remove(): void }> = [];
-  afterEach(() => {
-    for (const copy of copies.splice(0)) copy.remove();
-  });
-
   it('fills last_alert_at from the alerts an incident already has, and keeps one alert per dedup key per incident', () => {
-    const sqlite = new Database(':memory:');
-    const db = drizzle(sqlite);
-    const before = migrationsUpTo('0009_drift_samples_monitors');
-    copies.push(before);
-    migrate(db, { migrationsFolder: before.folder });
+    const { sqlite, migrateToToday } = databaseAt('0009_drift_samples_monitors');
     const incident = sqlite.prepare(
       "insert into incidents (title, severity, category, status, declared_by, escalation_policy, declared_at, updated_at) values ('t', 'SEV3', 'data', 'triggered', 'detector', '{}', 0, 0)",
     );
@@ -28,7 +16,7 @@ describe('migration 0010: fewer alert indexes, and when each incident last heard
     alert.run(1, 'a', 5_000);
     alert.run(1, 'b', 9_000);
 
-    migrate(db, { migrationsFolder: MIGRATIONS });
+    migrateToToday();
 
     expect(sqlite.prepare('select id, last_alert_at from incidents order by id').all()).toEqual([
       { id: 1, last_alert_at: 9_000 },

@@ -1,24 +1,13 @@
-import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { formatDuration } from '../../src/domain/duration.js';
 import { asTimelineEvent, isLegacy, type TimelineEvent } from '../../src/incidents/timeline.js';
 import { eventMrkdwnWhole, eventPlainText } from '../../src/slack/blocks/timelineText.js';
 import { escapeKeepingMentions } from '../../src/slack/format/slackText.js';
+import { databaseAt } from '../support/migrationsUpTo.js';
 
 // The migration that made the timeline data: rows written with a Slack-formatted `summary` are
 // filled in from it (and from the alerts and incidents) so the renderer shows them as before.
-
-const MIGRATIONS = new URL('../../migrations/', import.meta.url);
-const journal = JSON.parse(readFileSync(new URL('meta/_journal.json', MIGRATIONS), 'utf8')) as { entries: Array<{ idx: number; tag: string }> };
-const structuredAt = journal.entries.find((entry) => entry.tag.endsWith('_structured_timeline'))!.idx;
-
-function apply(db: Database.Database, entries: Array<{ tag: string }>): void {
-  for (const entry of entries) {
-    const sql = readFileSync(new URL(`${entry.tag}.sql`, MIGRATIONS), 'utf8');
-    for (const statement of sql.split('--> statement-breakpoint')) if (statement.trim()) db.prepare(statement).run();
-  }
-}
 
 const DECLARED = Date.parse('2026-11-22T10:00:00Z');
 const MIN = 60_000;
@@ -61,8 +50,8 @@ const ROWS: OldRow[] = [
 ];
 
 function migrated(): { db: Database.Database; events: TimelineEvent[] } {
-  const db = new Database(':memory:');
-  apply(db, journal.entries.filter((entry) => entry.idx < structuredAt));
+  // Rows as the release before the structured timeline wrote them, then every migration since.
+  const { sqlite: db, migrateToToday } = databaseAt('0002_storm_indexes_and_effect_priority');
   db.prepare(
     `insert into incidents (id, title, severity, category, status, declared_by, escalation_policy, declared_at, updated_at)
      values (1, 'PSI <b> on age', 'SEV2', 'data', 'resolved', 'prometheus', '[]', ?, ?)`,
@@ -73,7 +62,7 @@ function migrated(): { db: Database.Database; events: TimelineEvent[] } {
   ).run(DECLARED, DECLARED, DECLARED);
   const insert = db.prepare('insert into timeline_events (incident_id, at, kind, actor, summary, data) values (1, ?, ?, ?, ?, ?)');
   ROWS.forEach(([kind, actor, summary, data], i) => insert.run(DECLARED + i * MIN, kind, actor, summary, JSON.stringify(data)));
-  apply(db, journal.entries.filter((entry) => entry.idx >= structuredAt));
+  migrateToToday();
   const rows = db.prepare('select * from timeline_events order by id').all() as Array<{ id: number; incident_id: number; at: number; kind: string; actor: string; data: string }>;
   const events = rows.map((row) =>
     asTimelineEvent({ id: row.id, incidentId: row.incident_id, at: new Date(row.at), kind: row.kind, actor: row.actor, data: JSON.parse(row.data) as unknown }),
