@@ -97,8 +97,8 @@ function openIncidentFor(tx: Executor, ctx: UseCaseContext, batch: SignalBatch, 
  * line at once; one more of a kind the incident already has is counted in the alert digest, so a
  * storm of them is one message edited in place instead of thousands.
  */
-function announceJoining(tx: Executor, incidentId: number, signal: Signal, alertId: number, refired: boolean, now: Date): void {
-  if (incidentHasSignal(tx, incidentId, signal.signal, signal.model?.name ?? null, alertId)) {
+function announceJoining(tx: Executor, incidentId: number, alertId: number, digested: boolean, refired: boolean, now: Date): void {
+  if (digested) {
     enqueueEffect(tx, incidentId, 'alerts.digest', {}, now);
     return;
   }
@@ -108,6 +108,11 @@ function announceJoining(tx: Executor, incidentId: number, signal: Signal, alert
 /**
  * Attach one firing alert; returns its id and whether it was new to the incident. `announce` is
  * false for the alerts that opened the incident: its summary shows them.
+ *
+ * A joining alert of a signal and model the incident already has is digest material: it is
+ * stored and counted (the alerts table, the digest), but writes no timeline event. The timeline
+ * says what changed, when, and by whom; a storm of 5,000 repeats of one signal would bury that,
+ * and its writes (a row and an index entry per incident) were a third of each group commit.
  */
 function attachFiring(tx: Executor, incident: IncidentHead, signal: Signal, now: Date, announce: boolean): { id: number; isNew: boolean } {
   noteAlertHeard(tx, incident, now);
@@ -120,19 +125,27 @@ function attachFiring(tx: Executor, incident: IncidentHead, signal: Signal, now:
         actor: signal.source,
         data: { alertId: existing.id, dedupKey: signal.dedupKey, title: signal.title, refired: true },
       });
-      if (announce) announceJoining(tx, incident.id, signal, existing.id, true, now);
+      if (announce) announceJoining(tx, incident.id, existing.id, digestMaterial(tx, incident.id, signal, existing.id), true, now);
     }
     return { id: existing.id, isNew: false };
   }
-  const row = { id: insertAlert(tx, signal, incident.id, now) };
-  appendTimeline(tx, incident.id, now, {
-    kind: 'alert.attached',
-    actor: signal.source,
-    data: { alertId: row.id, dedupKey: signal.dedupKey, title: signal.title, signal: signal.signal, metric: signal.metric ?? null },
-  });
-  if (announce) announceJoining(tx, incident.id, signal, row.id, false, now);
-  return { id: row.id, isNew: true };
+  // Asked before the insert, so no alert needs excluding: any row found is another alert.
+  const digested = announce && digestMaterial(tx, incident.id, signal, 0);
+  const id = insertAlert(tx, signal, incident.id, now);
+  if (!digested) {
+    appendTimeline(tx, incident.id, now, {
+      kind: 'alert.attached',
+      actor: signal.source,
+      data: { alertId: id, dedupKey: signal.dedupKey, title: signal.title, signal: signal.signal, metric: signal.metric ?? null },
+    });
+  }
+  if (announce) announceJoining(tx, incident.id, id, digested, false, now);
+  return { id, isNew: true };
 }
+
+/** Whether the incident already has another alert of this signal from this model: one more is counted, not announced. */
+const digestMaterial = (tx: Executor, incidentId: number, signal: Signal, exceptAlertId: number): boolean =>
+  incidentHasSignal(tx, incidentId, signal.signal, signal.model?.name ?? null, exceptAlertId);
 
 /** A worse alert joining an open incident raises its severity (never lowers it: people decide that). */
 function raiseSeverityIfWorse(tx: Executor, ctx: UseCaseContext, incident: IncidentHead, source: string, firing: ClassifiedSignal[], now: Date): void {

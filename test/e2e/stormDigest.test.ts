@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness, fixture } from '../support/harness.js';
 import { DETECTOR_ALERT } from '../support/samples.js';
+import { timelineOf } from '../support/surfacePayloads.js';
 
 // An alert storm into an open incident: the channel gets one digest edited in place, not a line
 // per alert; what is genuinely new (another signal, another model, a worse severity) still
@@ -43,6 +44,8 @@ describe('alert storms are digested', () => {
     expect(digests[0]!.text).toContain('61 alerts in this incident (61 firing)');
     expect(digests[0]!.text).toContain('`data_drift` on _fraud-detector_: 61 (61 firing)');
     expect(messages.filter((m) => m.text.includes('joined this incident'))).toHaveLength(0);
+    // The timeline keeps what changed: the alert that opened the incident, not 60 repeats of it.
+    expect(timelineOf(h, 'alert.attached', 1)).toHaveLength(1);
     // 60 alerts, a handful of Slack calls: the digest, perhaps an edit and a thread reply.
     const posts = h.emulator.callsTo('chat.postMessage').length - postsBefore;
     expect(posts).toBeLessThanOrEqual(3);
@@ -75,6 +78,8 @@ describe('alert storms are digested', () => {
     const digest = texts.find((t) => t.includes('Alert digest'))!;
     expect(digest).toContain('32 alerts in this incident');
     expect(digest).toContain('`pipeline_failure` on _fraud-detector_: 1 (1 firing)');
+    // The new kind is on the timeline beside the opening alert; the 30 repeats are counted only.
+    expect(timelineOf(h, 'alert.attached', 1).map((e) => e.data['title'])).toEqual([DETECTOR_ALERT.title, 'Feature pipeline failed']);
   });
 
   it('another model in the same Alertmanager group gets its own line; more of the same go to the digest', async () => {
