@@ -180,12 +180,15 @@ export async function pollUntil(url: string, status: number, since: number, time
   }
 }
 
-/** The baseline server (bench/bareServer.mjs) under plain node; ms from spawn to its first answer. */
-export async function startBareServer(): Promise<{ server: ServerProcess; msToAnswer: number }> {
+/**
+ * A baseline server under plain node; ms from spawn to its first answer. `bench/bareServer.mjs`
+ * unless said; `databasePath` is for `bench/durableServer.mjs`, which stores what it is sent.
+ */
+export async function startBareServer(script = 'bench/bareServer.mjs', databasePath?: string): Promise<{ server: ServerProcess; msToAnswer: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bench/bareServer.mjs')], {
-    env: { PATH: process.env['PATH'] ?? '', PORT: String(port) },
+  const child = spawn(process.execPath, [path.join(ROOT, script)], {
+    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), ...(databasePath ? { DATABASE_PATH: databasePath } : {}) },
     stdio: 'ignore',
   });
   const msToAnswer = await pollUntil(`http://127.0.0.1:${port}/`, 200, started, 10_000, () => child.exitCode === null);

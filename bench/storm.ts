@@ -104,10 +104,10 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
   );
   const load = (via: http.Agent, url: string, list: Buffer[], from: number, count: number) =>
     runLoad({ agent: via, url, headers: DETECTOR_HEADERS, count, concurrency, bodyOf: (i) => list[from + i]!, expected: 202 });
-  /** The baseline: bare node:http, same bodies, same client, its own warm-up. */
-  const measureBare = async () => {
+  /** The baseline: bare node:http (or another baseline server), same bodies, same client, its own warm-up. */
+  const measureBare = async (script?: string, databasePath?: string) => {
     const agent = keepAliveAgent(concurrency);
-    const { server: bare } = await startBareServer();
+    const { server: bare } = await startBareServer(script, databasePath);
     try {
       await sleep(300);
       const idleRss = rssMb(bare.pid);
@@ -276,6 +276,8 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
     }
 
     const bareAfter = await measureBare();
+    // What durability alone costs on this machine today: the issue's 40-line server.
+    const durable = await measureBare('bench/durableServer.mjs', path.join(dir, 'durable.db'));
     if (!vigilRun) throw new Error('storm: Vigil was not measured');
 
     // Figure 1: throughput and latency, against the mean of the two baseline runs.
@@ -288,8 +290,13 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       `webhook throughput: Vigil ${vigilRps.toFixed(0)} req/s | baseline bare node:http ${bareMean.toFixed(0)} req/s ` +
         `(run before Vigil ${bareRps[0]!.toFixed(0)}, after ${bareRps[1]!.toFixed(0)}) | ratio ${(vigilRps / bareMean).toFixed(2)}`,
     );
-    // CPU per request is steadier than throughput on a shared machine: it says what each alert costs, whoever else runs.
     const total = (c: { user: number; system: number }) => c.user + c.system;
+    const durableRps = alerts / durable.result.seconds;
+    out.push(
+      `durability alone (bench/durableServer.mjs: node:http + better-sqlite3, WAL, synchronous=FULL, one commit per turn): ${durableRps.toFixed(0)} req/s, ` +
+        `CPU ${µs(total(durable.cpu))}, p99 ${ms(pct(durable.result.latencies, 0.99))}, ${describeUnexpected(durable.result, 202)} | baseline bare (mean) ${bareMean.toFixed(0)} req/s | ratio ${(durableRps / bareMean).toFixed(2)}`,
+    );
+    // CPU per request is steadier than throughput on a shared machine: it says what each alert costs, whoever else runs.
     const cpuText = (c: { user: number; system: number }) => `${µs(total(c))} (user ${µs(c.user)}, system ${µs(c.system)})`;
     const bareCpu = (total(bareBefore.cpu) + total(bareAfter.cpu)) / 2;
     out.push(
