@@ -6,7 +6,8 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.js';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** The database, with the better-sqlite3 connection under it (`$client`) for the few raw statements. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface Store {
   db: Db;

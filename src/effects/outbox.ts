@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/executor.js';
-import { preparedOnce } from '../db/prepared.js';
+import { preparedOnce, statementOnce } from '../db/prepared.js';
 import { currentRequest } from '../shared/requestContext.js';
 import { effects, type EffectRow } from '../db/schema/index.js';
 import { COALESCED_KINDS, EFFECT_CLASS, PRIORITY, SETUP_KINDS } from './effectClasses.js';
@@ -84,21 +84,30 @@ export interface LaneHead {
  * worker pass costs the same whether a week of delivered effects sits beside the queue or not.
  */
 export function laneHeads(db: Db): LaneHead[] {
-  const setupKinds = sql.join(SETUP_KINDS.map((k) => sql`${k}`), sql`, `);
-  return db.all<LaneHead>(sql`
-    select e.id, e.lane, e.kind, e.incident_id as incidentId, e.priority, e.next_attempt_at as nextAttemptAt,
-      (e.priority > 0 and e.incident_id is not null and exists (
-        -- the incident's core lane, spelt as incidentLane() spells it, so the lane index serves it
-        select 1 from effects s
-        where s.lane = 'incident:' || e.incident_id and s.status in ('pending', 'in_flight') and s.kind in (${setupKinds})
-      )) as waitingForSetup
-    from effects e
-    where e.id in (select min(id) from effects where status in ('pending', 'in_flight') group by lane)
-    order by e.priority, e.id`).map((head) => ({ ...head, waitingForSetup: Boolean(head.waitingForSetup) }));
+  const rows = statementOnce(db, 'effects.laneHeads', LANE_HEADS).all() as Array<Omit<LaneHead, 'waitingForSetup'> & { waitingForSetup: number }>;
+  return rows.map((head) => ({ ...head, waitingForSetup: head.waitingForSetup === 1 }));
 }
 
+const LANE_HEADS = `
+  select e.id, e.lane, e.kind, e.incident_id as incidentId, e.priority, e.next_attempt_at as nextAttemptAt,
+    (e.priority > 0 and e.incident_id is not null and exists (
+      -- the incident's core lane, spelt as incidentLane() spells it, so the lane index serves it
+      select 1 from effects s
+      where s.lane = 'incident:' || e.incident_id and s.status in ('pending', 'in_flight') and s.kind in (${SETUP_KINDS.map((k) => `'${k}'`).join(', ')})
+    )) as waitingForSetup
+  from effects e
+  where e.id in (select min(id) from effects where status in ('pending', 'in_flight') group by lane)
+  order by e.priority, e.id`;
+
+/** The effects of these ids, in the order given. One id (the usual case) runs a prepared look-up. */
 export function effectsById(db: Db, ids: number[]): EffectRow[] {
   if (ids.length === 0) return [];
+  if (ids.length === 1) {
+    const one = preparedOnce(db, 'effects.byId', (handle) =>
+      handle.select().from(effects).where(eq(effects.id, sql.placeholder('id'))).prepare(),
+    ).get({ id: ids[0] });
+    return one ? [one] : [];
+  }
   const rows = db.select().from(effects).where(inArray(effects.id, ids)).all();
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id)).filter((row): row is EffectRow => row !== undefined);
@@ -109,17 +118,28 @@ export function effectsById(db: Db, ids: number[]): EffectRow[] {
  * row stays in_flight, and the next attempt first checks whether Slack already has it.
  */
 export function markInFlight(db: Executor, id: number): void {
-  db.update(effects)
-    .set({ status: 'in_flight', attempts: sql`${effects.attempts} + 1` })
-    .where(eq(effects.id, id))
-    .run();
+  preparedOnce(db, 'effects.markInFlight', (handle) =>
+    handle
+      .update(effects)
+      .set({ status: 'in_flight', attempts: sql`${effects.attempts} + 1` })
+      .where(eq(effects.id, sql.placeholder('id')))
+      .prepare(),
+  ).run({ id });
 }
 
 export function markDone(db: Executor, id: number, now: Date, result?: Record<string, unknown>): void {
-  db.update(effects)
-    .set({ status: 'done', doneAt: now, lastError: null, ...(result ? { result } : {}) })
-    .where(eq(effects.id, id))
-    .run();
+  if (result) {
+    db.update(effects).set({ status: 'done', doneAt: now, lastError: null, result }).where(eq(effects.id, id)).run();
+    return;
+  }
+  preparedOnce(db, 'effects.markDone', (handle) =>
+    handle
+      .update(effects)
+      // A placeholder inside raw SQL is bound as is: the column stores milliseconds.
+      .set({ status: 'done', doneAt: sql`${sql.placeholder('doneAt')}`, lastError: null })
+      .where(eq(effects.id, sql.placeholder('id')))
+      .prepare(),
+  ).run({ id, doneAt: now.getTime() });
 }
 
 /**
@@ -160,11 +180,13 @@ export function markDead(db: Executor, id: number, now: Date, error: string): vo
 }
 
 export function countUndelivered(db: Db): number {
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(effects)
-    .where(inArray(effects.status, ['pending', 'in_flight']))
-    .get();
+  const row = preparedOnce(db, 'effects.countUndelivered', (handle) =>
+    handle
+      .select({ n: sql<number>`count(*)` })
+      .from(effects)
+      .where(inArray(effects.status, ['pending', 'in_flight']))
+      .prepare(),
+  ).get();
   return row?.n ?? 0;
 }
 

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { preparedOnce } from '../db/prepared.js';
 import type { Executor } from '../db/executor.js';
 import {
   checklistItems,
@@ -56,26 +57,30 @@ export function loadIncidentView(db: Executor, incidentId: number, runbooks: rea
 }
 
 export function checklistOf(db: Executor, incidentId: number, list?: string): ChecklistItemRow[] {
-  const conditions = [eq(checklistItems.incidentId, incidentId)];
-  if (list) conditions.push(eq(checklistItems.list, list));
-  return db.select().from(checklistItems).where(and(...conditions)).orderBy(asc(checklistItems.position)).all();
+  if (list) {
+    return db.select().from(checklistItems).where(and(eq(checklistItems.incidentId, incidentId), eq(checklistItems.list, list))).orderBy(asc(checklistItems.position)).all();
+  }
+  return preparedOnce(db, 'checklist.ofIncident', (handle) =>
+    handle.select().from(checklistItems).where(eq(checklistItems.incidentId, sql.placeholder('incidentId'))).orderBy(asc(checklistItems.position)).prepare(),
+  ).all({ incidentId });
 }
 
 export function slackMessageOf(db: Executor, incidentId: number, role: string): SlackMessageRow | undefined {
-  return db
-    .select()
-    .from(slackMessages)
-    .where(and(eq(slackMessages.incidentId, incidentId), eq(slackMessages.role, role)))
-    .get();
+  return preparedOnce(db, 'slackMessages.ofIncident', (handle) =>
+    handle
+      .select()
+      .from(slackMessages)
+      .where(and(eq(slackMessages.incidentId, sql.placeholder('incidentId')), eq(slackMessages.role, sql.placeholder('role'))))
+      .prepare(),
+  ).get({ incidentId, role });
 }
 
 /** Roles held, commander first; a row with a role this version does not know is left out. */
 export function rolesOf(db: Executor, incidentId: number): RoleHolder[] {
-  return db
-    .select()
-    .from(incidentRoles)
-    .where(eq(incidentRoles.incidentId, incidentId))
-    .all()
+  return preparedOnce(db, 'roles.ofIncident', (handle) =>
+    handle.select().from(incidentRoles).where(eq(incidentRoles.incidentId, sql.placeholder('incidentId'))).prepare(),
+  )
+    .all({ incidentId })
     .filter((row): row is RoleHolder => isIncidentRole(row.role))
     .sort((a, b) => INCIDENT_ROLES.indexOf(a.role) - INCIDENT_ROLES.indexOf(b.role));
 }

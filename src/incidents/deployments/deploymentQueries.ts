@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, exists, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/executor.js';
+import { preparedOnce } from '../../db/prepared.js';
 import { alerts, incidents, modelDeployments, operatorActions, type ModelDeploymentRow } from '../../db/schema/index.js';
 import type { AcceptedAction, Deployment } from '../../domain/modelVersions.js';
 
@@ -15,7 +16,14 @@ export const asDeployment = (row: ModelDeploymentRow): Deployment => ({
 
 /** Every deployment of a model, oldest first. */
 export function deploymentsOf(db: Executor, model: string): ModelDeploymentRow[] {
-  return db.select().from(modelDeployments).where(eq(modelDeployments.model, model)).orderBy(asc(modelDeployments.deployedAt), asc(modelDeployments.id)).all();
+  return preparedOnce(db, 'deployments.ofModel', (handle) =>
+    handle
+      .select()
+      .from(modelDeployments)
+      .where(eq(modelDeployments.model, sql.placeholder('model')))
+      .orderBy(asc(modelDeployments.deployedAt), asc(modelDeployments.id))
+      .prepare(),
+  ).all({ model });
 }
 
 export function deploymentById(db: Executor, id: number): ModelDeploymentRow | undefined {
@@ -29,11 +37,14 @@ export function allDeployments(db: Executor): ModelDeploymentRow[] {
 
 /** Rollbacks and kill switches the operator's hooks accepted for a model, whichever incident asked. */
 export function acceptedActionsOf(db: Executor, model: string): AcceptedAction[] {
-  return db
-    .select()
-    .from(operatorActions)
-    .where(and(eq(operatorActions.model, model), eq(operatorActions.status, 'accepted')))
-    .all()
+  return preparedOnce(db, 'operatorActions.acceptedOfModel', (handle) =>
+    handle
+      .select()
+      .from(operatorActions)
+      .where(and(eq(operatorActions.model, sql.placeholder('model')), eq(operatorActions.status, 'accepted')))
+      .prepare(),
+  )
+    .all({ model })
     .map((row) => ({ action: row.action, environment: row.environment, to: row.toVersion, at: row.answeredAt ?? row.confirmedAt, by: row.requestedBy }));
 }
 

@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/executor.js';
+import { preparedOnce } from '../../db/prepared.js';
 import { operatorActions, type OperatorActionRow } from '../../db/schema/index.js';
 import type { OperatorActionKind } from '../../domain/operatorActions.js';
 import { VigilError } from '../../shared/errors.js';
@@ -53,5 +54,7 @@ export function operatorActionById(db: Executor, id: number): OperatorActionRow 
 
 /** Every rollback and kill switch of an incident, newest first. */
 export function operatorActionsOf(db: Executor, incidentId: number): OperatorActionRow[] {
-  return db.select().from(operatorActions).where(eq(operatorActions.incidentId, incidentId)).orderBy(desc(operatorActions.id)).all();
+  return preparedOnce(db, 'operatorActions.ofIncident', (handle) =>
+    handle.select().from(operatorActions).where(eq(operatorActions.incidentId, sql.placeholder('incidentId'))).orderBy(desc(operatorActions.id)).prepare(),
+  ).all({ incidentId });
 }

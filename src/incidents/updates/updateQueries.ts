@@ -1,5 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/executor.js';
+import { preparedOnce } from '../../db/prepared.js';
 import { stakeholderUpdates, updateCadence, type StakeholderUpdateRow, type UpdateCadenceRow } from '../../db/schema/index.js';
 import type { Audience } from '../../domain/stakeholderUpdates.js';
 import { VigilError } from '../../shared/errors.js';
@@ -39,4 +40,6 @@ export const lastUpdateFor = (db: Executor, incidentId: number, audience: Audien
     .get();
 
 export const cadenceOf = (db: Executor, incidentId: number): UpdateCadenceRow | undefined =>
-  db.select().from(updateCadence).where(eq(updateCadence.incidentId, incidentId)).get();
+  preparedOnce(db, 'updateCadence.ofIncident', (handle) =>
+    handle.select().from(updateCadence).where(eq(updateCadence.incidentId, sql.placeholder('incidentId'))).prepare(),
+  ).get({ incidentId });
