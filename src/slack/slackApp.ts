@@ -9,6 +9,7 @@ import { requestTimestampCheck } from './requestTimestamp.js';
 import { slackRequestGate } from './requestGate.js';
 import { answerUnanswered } from './answerUnanswered.js';
 import { VigilSocketModeReceiver } from './socketModeReceiver.js';
+import { createHttpFetch } from './delivery/httpFetch.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -141,7 +142,7 @@ function boltApp(options: SlackAppOptions, receiver: Receiver, logger: BoltLogge
     botId: options.botId,
     botUserId: options.botUserId,
     logger,
-    clientOptions: { ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}), retryConfig: { retries: 1 } },
+    clientOptions: { ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}), retryConfig: { retries: 1 }, fetch: createHttpFetch() },
   });
   // First middleware: everything after it (listeners included) counts as in flight.
   app.use(async ({ next }) => options.inFlight.track(next));

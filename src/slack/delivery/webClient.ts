@@ -1,4 +1,5 @@
 import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
+import { createHttpFetch } from './httpFetch.js';
 import { InstrumentedWebClient, type SlackApiObserver } from './instrumentClient.js';
 
 /** How long a Web API call may take before its answer is given up on (and the call retried, checking first). */
@@ -15,6 +16,8 @@ export function createDeliveryClient(token: string, slackApiUrl: string | undefi
     rejectRateLimitedCalls: true,
     timeout: timeoutMs,
     logLevel: LogLevel.ERROR,
+    // node:http with kept-alive connections instead of the global fetch: a fraction of the CPU per call.
+    fetch: createHttpFetch(),
   };
   // With an observer (the metrics), every call is timed and its error counted.
   return observer ? new InstrumentedWebClient(token, options, observer) : new WebClient(token, options);
