@@ -129,13 +129,19 @@ export function markInFlight(db: Executor, id: number): void {
 
 export function markDone(db: Executor, id: number, now: Date, result?: Record<string, unknown>): void {
   if (result) {
-    db.update(effects).set({ status: 'done', doneAt: now, lastError: null, result }).where(eq(effects.id, id)).run();
+    preparedOnce(db, 'effects.markDoneWithResult', (handle) =>
+      handle
+        .update(effects)
+        // Placeholders inside raw SQL are bound as they are: milliseconds, and the JSON text.
+        .set({ status: 'done', doneAt: sql`${sql.placeholder('doneAt')}`, lastError: null, result: sql`${sql.placeholder('result')}` })
+        .where(eq(effects.id, sql.placeholder('id')))
+        .prepare(),
+    ).run({ id, doneAt: now.getTime(), result: JSON.stringify(result) });
     return;
   }
   preparedOnce(db, 'effects.markDone', (handle) =>
     handle
       .update(effects)
-      // A placeholder inside raw SQL is bound as is: the column stores milliseconds.
       .set({ status: 'done', doneAt: sql`${sql.placeholder('doneAt')}`, lastError: null })
       .where(eq(effects.id, sql.placeholder('id')))
       .prepare(),
