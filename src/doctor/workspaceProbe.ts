@@ -1,5 +1,6 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { slackCallFailure, type SlackCallFailure } from '../slack/slackCallFailure.js';
+import { createHttpFetch } from '../slack/delivery/httpFetch.js';
 
 /** A Slack answer, or why there was none. */
 export type Probed<T> = { ok: true; value: T } | { ok: false; failure: SlackCallFailure };
@@ -58,7 +59,8 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 /** The probe over the Web API: no retries and a 10 s timeout, so an unreachable Slack is said at once. */
 export function webApiProbe(token: string, slackApiUrl?: string): WorkspaceProbe {
-  const options = { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 0 }, timeout: 10_000, logLevel: LogLevel.ERROR };
+  // The delivery client's transport: node:http, and no need to load the global fetch at every start.
+  const options = { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 0 }, timeout: 10_000, logLevel: LogLevel.ERROR, fetch: createHttpFetch() };
   const client = new WebClient(token, options);
   return {
     identity: () =>
