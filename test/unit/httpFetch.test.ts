@@ -84,5 +84,8 @@ describe('Slack calls over node:http (createHttpFetch)', () => {
       expect(await answer.json()).toMatchObject({ ok: true });
     }
     expect(ports.size - before).toBe(1);
+    // The body as bytes too (the client reads a gzip answer so), exactly as sent.
+    const bytes = await (await fetch(`${base}chat.postMessage`, { method: 'POST', body: '{}' })).arrayBuffer();
+    expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual({ ok: true, channel: 'C1', ts: '1.000001' });
   });
 });

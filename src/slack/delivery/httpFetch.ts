@@ -34,7 +34,8 @@ function responseOf(url: string, res: http.IncomingMessage, body: Buffer): Fetch
     statusText: res.statusMessage ?? '',
     url,
     headers: headersOf(res.headers),
-    arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+    // A copy in an ArrayBuffer of its own: a Buffer may be a view of a larger, shared pool.
+    arrayBuffer: async () => new Uint8Array(body).buffer,
     json: async () => JSON.parse(text()) as unknown,
     text: async () => text(),
   };
