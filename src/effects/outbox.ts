@@ -18,26 +18,17 @@ function defaultLane(incidentId: number | null, kind: EffectKind): string {
   return EFFECT_CLASS[kind] === 'chatter' ? chatterLane(incidentId) : incidentLane(incidentId);
 }
 
-/** An identical effect already queued and not yet started: it will render what this one would. No LIMIT: see ingestQueries.ts. */
+/** An identical effect already queued and not yet started: it will render what this one would. Raw SQL: see ingestQueries.ts. */
 function alreadyQueued(tx: Executor, lane: string, kind: EffectKind, payload: unknown): boolean {
-  const query = preparedOnce(tx, 'effects.alreadyQueued', (db) =>
-    db
-      .select({ id: effects.id })
-      .from(effects)
-      .where(
-        and(
-          eq(effects.lane, sql.placeholder('lane')),
-          eq(effects.status, 'pending'),
-          eq(effects.kind, sql.placeholder('kind')),
-          sql`${effects.payload} = ${sql.placeholder('payload')}`,
-        ),
-      )
-      .prepare(),
-  );
-  return query.get({ lane, kind, payload: JSON.stringify(payload) }) !== undefined;
+  const query = statementOnce(tx, 'effects.alreadyQueued', "select id from effects where lane = ? and status = 'pending' and kind = ? and payload = ?");
+  return query.get(lane, kind, JSON.stringify(payload)) !== undefined;
 }
 
-/** Record an intent inside the caller's transaction: it exists exactly when the change does. */
+/**
+ * Record an intent inside the caller's transaction: it exists exactly when the change does. Every
+ * alert of a storm may queue one, so the insert is SQL run on the connection (see
+ * ingestQueries.ts), in drizzle's encoding: the payload as JSON text, times in milliseconds.
+ */
 export function enqueueEffect<K extends EffectKind>(
   tx: Executor,
   incidentId: number | null,
@@ -47,24 +38,14 @@ export function enqueueEffect<K extends EffectKind>(
   lane: string = defaultLane(incidentId, kind),
 ): void {
   if (COALESCED_KINDS.has(kind) && alreadyQueued(tx, lane, kind, payload)) return;
-  const insert = preparedOnce(tx, 'effects.enqueue', (db) =>
-    db
-      .insert(effects)
-      .values({
-        lane: sql.placeholder('lane'),
-        incidentId: sql.placeholder('incidentId'),
-        kind: sql.placeholder('kind'),
-        payload: sql.placeholder('payload'),
-        priority: sql.placeholder('priority'),
-        // Due at once: delivery retries run on real time, not the (possibly moved) domain clock.
-        nextAttemptAt: new Date(0),
-        createdAt: sql.placeholder('createdAt'),
-        requestId: sql.placeholder('requestId'),
-      })
-      .prepare(),
+  const insert = statementOnce(
+    tx,
+    'effects.enqueue',
+    // Due at once (next_attempt_at 0): delivery retries run on real time, not the (possibly moved) domain clock.
+    'insert into effects (lane, incident_id, kind, payload, priority, next_attempt_at, created_at, request_id) values (?, ?, ?, ?, ?, 0, ?, ?)',
   );
   const requestId = currentRequest()?.requestId ?? null;
-  insert.run({ lane, incidentId, kind, payload, priority: PRIORITY[EFFECT_CLASS[kind]], createdAt: now, requestId });
+  insert.run(lane, incidentId, kind, JSON.stringify(payload), PRIORITY[EFFECT_CLASS[kind]], now.getTime(), requestId);
 }
 
 /** The oldest undelivered effect of a lane: the only one of it that may run. */

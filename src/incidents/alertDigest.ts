@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/executor.js';
-import { preparedOnce } from '../db/prepared.js';
+import { statementOnce } from '../db/prepared.js';
 import { alerts } from '../db/schema/index.js';
 
 /** Alerts of one signal from one model, counted for the digest. */
@@ -85,24 +85,11 @@ export function alertDigest(db: Executor, incidentId: number, sinceAlertId: numb
   };
 }
 
-/** Whether the incident already has another alert of this signal from this model. No LIMIT: see ingestQueries.ts. */
+/** Whether the incident already has another alert of this signal from this model. Raw SQL, no LIMIT: see ingestQueries.ts. */
 export function incidentHasSignal(db: Executor, incidentId: number, signal: string, modelName: string | null, exceptAlertId: number): boolean {
-  const query = preparedOnce(db, 'alerts.incidentHasSignal', (handle) =>
-    handle
-      .select({ id: alerts.id })
-      .from(alerts)
-      .where(
-        and(
-          eq(alerts.incidentId, sql.placeholder('incidentId')),
-          eq(alerts.signal, sql.placeholder('signal')),
-          // `is` matches a missing model too.
-          sql`${alerts.modelName} is ${sql.placeholder('modelName')}`,
-          sql`${alerts.id} <> ${sql.placeholder('exceptAlertId')}`,
-        ),
-      )
-      .prepare(),
-  );
-  return query.get({ incidentId, signal, modelName, exceptAlertId }) !== undefined;
+  // `is` matches a missing model too.
+  const query = statementOnce(db, 'alerts.incidentHasSignal', 'select id from alerts where incident_id = ? and signal = ? and model_name is ? and id <> ?');
+  return query.get(incidentId, signal, modelName, exceptAlertId) !== undefined;
 }
 
 export function firingCount(db: Executor, incidentId: number): number {

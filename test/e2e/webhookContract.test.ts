@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, fixture } from '../support/harness.js';
 import { TOKENS } from '../support/testPolicy.js';
+import { DETECTOR_ALERT } from '../support/samples.js';
+import { alertsOf } from '../../src/incidents/queries.js';
 
 const validDetector = { dedupKey: 'k1', title: 'Confidence collapsed', signal: 'confidence_drop', status: 'firing' };
 
@@ -81,5 +83,52 @@ describe('webhook contract: bad input gets a clear 4xx and leaves nothing behind
     expect(res.status).toBe(202);
     const row = h.vigil.store.sqlite.prepare('select raw from alerts where dedup_key = ?').get('k-extra') as { raw: string };
     expect(JSON.parse(row.raw)).toMatchObject({ detectorVersion: '9.1', extra: { a: 1 } });
+  });
+
+  it('stores every field as sent, read back through the schema: the alert that opens an incident and one that joins it', async () => {
+    const opening = { ...DETECTOR_ALERT, dedupKey: 'contract:psi:age', description: 'Age drifted after the 11-02 retrain', category: 'data' };
+    const joining = { ...opening, dedupKey: 'contract:psi:income', title: 'PSI on feature income is 0.4', metric: { name: 'psi', value: 0.4 }, severity: undefined, startedAt: undefined, model: { name: 'fraud-detector' } };
+    const first = await h.webhook('detector', opening);
+    const second = await h.webhook('detector', joining);
+    const incidentId = (first.body as { incidentId: number }).incidentId;
+    expect((second.body as { incidentId: number }).incidentId).toBe(incidentId);
+    const [opened, joined] = alertsOf(h.vigil.store.db, incidentId);
+    expect(opened).toMatchObject({
+      source: 'evidently',
+      sourceKind: 'detector',
+      dedupKey: 'contract:psi:age',
+      groupKey: null,
+      status: 'firing',
+      title: 'PSI on feature age is 0.31',
+      description: 'Age drifted after the 11-02 retrain',
+      signal: 'data_drift',
+      modelName: 'fraud-detector',
+      modelVersion: '2026-11-02',
+      metricName: 'psi',
+      metricValue: 0.31,
+      metricThreshold: 0.25,
+      severityHint: 'SEV3',
+      categoryHint: 'data',
+      labels: { team: 'risk', detector: 'evidently-prod' },
+      annotations: {},
+      links: [{ title: 'dashboard', url: 'https://evidently.example.com/r/1' }],
+      raw: expect.objectContaining({ dedupKey: 'contract:psi:age', description: 'Age drifted after the 11-02 retrain' }),
+      startedAt: new Date('2026-11-21T22:00:00Z'),
+      observedAt: new Date('2026-11-22T10:00:00Z'),
+      endedAt: null,
+      receiveCount: 1,
+    });
+    expect(opened!.firstReceivedAt).toBeInstanceOf(Date);
+    expect(joined).toMatchObject({
+      dedupKey: 'contract:psi:income',
+      metricValue: 0.4,
+      metricThreshold: null,
+      modelVersion: null,
+      severityHint: null,
+      startedAt: null,
+      endedAt: null,
+      labels: { team: 'risk', detector: 'evidently-prod' },
+    });
+    expect(joined!.lastReceivedAt.getTime()).toBe(joined!.firstReceivedAt.getTime());
   });
 });
