@@ -65,7 +65,7 @@ export interface LaneHead {
  * worker pass costs the same whether a week of delivered effects sits beside the queue or not.
  */
 export function laneHeads(db: Db): LaneHead[] {
-  const rows = statementOnce(db, 'effects.laneHeads', LANE_HEADS).all() as Array<Omit<LaneHead, 'waitingForSetup'> & { waitingForSetup: number }>;
+  const rows = statementOnce<Omit<LaneHead, 'waitingForSetup'> & { waitingForSetup: number }>(db, 'effects.laneHeads', LANE_HEADS).all();
   return rows.map((head) => ({ ...head, waitingForSetup: head.waitingForSetup === 1 }));
 }
 

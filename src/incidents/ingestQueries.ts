@@ -20,14 +20,11 @@ type HeadRow = Omit<IncidentHead, 'lastAlertAt'> & { lastAlertAt: number | null 
 
 const HEAD = 'i.id as id, i.status as status, i.severity as severity, i.last_alert_at as lastAlertAt';
 
-const asHead = (row: unknown): IncidentHead | undefined => {
-  if (row === undefined) return undefined;
-  const head = row as HeadRow;
-  return { ...head, lastAlertAt: head.lastAlertAt === null ? null : new Date(head.lastAlertAt) };
-};
+const asHead = (row: HeadRow | undefined): IncidentHead | undefined =>
+  row === undefined ? undefined : { ...row, lastAlertAt: row.lastAlertAt === null ? null : new Date(row.lastAlertAt) };
 
 export function openIncidentByDedupKey(tx: Executor, source: string, dedupKey: string): IncidentHead | undefined {
-  const query = statementOnce(
+  const query = statementOnce<HeadRow>(
     tx,
     'ingest.openIncidentByDedupKey',
     `select ${HEAD} from alerts a join incidents i on i.id = a.incident_id
@@ -37,13 +34,13 @@ export function openIncidentByDedupKey(tx: Executor, source: string, dedupKey: s
 }
 
 export function openIncidentByGroupKey(tx: Executor, groupKey: string): IncidentHead | undefined {
-  const query = statementOnce(tx, 'ingest.openIncidentByGroupKey', `select ${HEAD} from incidents i where i.group_key = ? and i.status <> 'resolved' order by i.id desc`);
+  const query = statementOnce<HeadRow>(tx, 'ingest.openIncidentByGroupKey', `select ${HEAD} from incidents i where i.group_key = ? and i.status <> 'resolved' order by i.id desc`);
   return asHead(query.get(groupKey));
 }
 
 /** An open incident for the same model and category that heard from an alert since `since`. */
 export function recentOpenIncidentForModel(tx: Executor, modelName: string, category: string, since: Date): IncidentHead | undefined {
-  const query = statementOnce(
+  const query = statementOnce<HeadRow>(
     tx,
     'ingest.recentOpenIncidentForModel',
     `select ${HEAD} from incidents i
@@ -64,8 +61,8 @@ export function noteAlertHeard(tx: Executor, incident: IncidentHead, now: Date):
 }
 
 export function alertOf(tx: Executor, incidentId: number, dedupKey: string): { id: number; status: string } | undefined {
-  const query = statementOnce(tx, 'ingest.alertOf', 'select id, status from alerts where dedup_key = ? and incident_id = ?');
-  return query.get(dedupKey, incidentId) as { id: number; status: string } | undefined;
+  const query = statementOnce<{ id: number; status: string }>(tx, 'ingest.alertOf', 'select id, status from alerts where dedup_key = ? and incident_id = ?');
+  return query.get(dedupKey, incidentId);
 }
 
 const ALERT_COLUMNS = [
