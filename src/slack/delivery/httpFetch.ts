@@ -66,7 +66,9 @@ export function createHttpFetch(): FetchFunction {
       const headers: Record<string, string | number> = { ...init.headers };
       if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
       const req = transport.request(url, { method: init.method ?? 'GET', headers, agent });
-      const onAbort = () => req.destroy(signal!.reason instanceof Error ? signal!.reason : new Error(String(signal!.reason)));
+      // The timeout's reason is a DOMException (an Error); anything else given to abort() is wrapped.
+      const reason = (): Error => (signal?.reason instanceof Error ? signal.reason : new Error(String(signal?.reason)));
+      const onAbort = () => req.destroy(reason());
       signal?.addEventListener('abort', onAbort, { once: true });
       const settle = () => signal?.removeEventListener('abort', onAbort);
       req.on('error', (error) => {
