@@ -218,12 +218,15 @@ describe('roll back and the kill switch, through the operator\'s hook', () => {
   });
 
   it('a second click while one is pending sends nothing new and says it is pending', async () => {
-    // The hook takes 2.5 s (within its 4 s timeout): long enough for a second click, even on a loaded machine.
-    hook.answer({ status: 200, body: '{"flag":"fraud-detector","enabled":false}', delayMs: 2500 });
+    // The hook answers once both clicks are heard (well within its 4 s timeout).
+    let answerNow!: () => void;
+    const bothClicksHeard = new Promise<void>((resolve) => (answerNow = resolve));
+    hook.answer({ status: 200, body: '{"flag":"fraud-detector","enabled":false}', until: bothClicksHeard });
     const message = summary(h, 1);
     const first = await clickAndHear(h, message, ACTIONS.killSwitch, lead);
     expect(first).toContain('Sent the kill switch of *fraud-detector* in *production* from *v14* to _none_');
     const second = await clickAndHear(h, message, ACTIONS.killSwitch, mlPrimary);
+    answerNow();
     expect(second).toContain('is still waiting for the hook');
     expect(second).toContain('nothing new was sent');
     await h.settle();

@@ -14,8 +14,11 @@ export interface HookRequest {
   receivedAt: Date;
 }
 
-/** One scripted answer: a status and body, after a delay; `hang` never answers (the client times out). */
-export type HookReply = { status: number; body?: string; delayMs?: number } | { hang: true };
+/**
+ * One scripted answer: a status and body, after a delay or once `until` settles (the test says
+ * when: no guess at how long a loaded machine needs); `hang` never answers (the client times out).
+ */
+export type HookReply = { status: number; body?: string; delayMs?: number; until?: Promise<void> } | { hang: true };
 
 export class OperatorHook {
   readonly requests: HookRequest[] = [];
@@ -41,7 +44,8 @@ export class OperatorHook {
           res.writeHead(reply.status, { 'content-type': 'application/json' });
           res.end(reply.body ?? '');
         };
-        if (reply.delayMs) setTimeout(answer, reply.delayMs);
+        if (reply.until) void reply.until.then(answer);
+        else if (reply.delayMs) setTimeout(answer, reply.delayMs);
         else answer();
       });
     });
