@@ -109,24 +109,20 @@ export function markInFlight(db: Executor, id: number): void {
 }
 
 export function markDone(db: Executor, id: number, now: Date, result?: Record<string, unknown>): void {
-  if (result) {
-    preparedOnce(db, 'effects.markDoneWithResult', (handle) =>
-      handle
-        .update(effects)
-        // Placeholders inside raw SQL are bound as they are: milliseconds, and the JSON text.
-        .set({ status: 'done', doneAt: sql`${sql.placeholder('doneAt')}`, lastError: null, result: sql`${sql.placeholder('result')}` })
-        .where(eq(effects.id, sql.placeholder('id')))
-        .prepare(),
-    ).run({ id, doneAt: now.getTime(), result: JSON.stringify(result) });
-    return;
-  }
   preparedOnce(db, 'effects.markDone', (handle) =>
     handle
       .update(effects)
-      .set({ status: 'done', doneAt: sql`${sql.placeholder('doneAt')}`, lastError: null })
+      // Placeholders inside raw SQL are bound as they are: milliseconds, and the JSON text. Without
+      // a result of its own, the effect keeps what an earlier attempt recorded.
+      .set({
+        status: 'done',
+        doneAt: sql`${sql.placeholder('doneAt')}`,
+        lastError: null,
+        result: sql`coalesce(${sql.placeholder('result')}, ${effects.result})`,
+      })
       .where(eq(effects.id, sql.placeholder('id')))
       .prepare(),
-  ).run({ id, doneAt: now.getTime() });
+  ).run({ id, doneAt: now.getTime(), result: result ? JSON.stringify(result) : null });
 }
 
 /**
