@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db, Executor } from './executor.js';
+import type { Executor } from './executor.js';
 
 const cache = new WeakMap<object, Map<string, unknown>>();
 
@@ -38,7 +38,7 @@ export function preparedOnce<T>(handle: Executor, name: string, build: (db: Exec
  * say, and for the few an alert storm runs for every alert, where drizzle's own work per call
  * (filling placeholders, encoding and mapping each value) cost as much as SQLite's.
  */
-export function statementOnce<Row = unknown>(handle: Db | Executor, name: string, text: string): Database.Statement<unknown[], Row> {
+export function statementOnce<Row = unknown>(handle: Executor, name: string, text: string): Database.Statement<unknown[], Row> {
   // `Row` says what the SQL selects, as drizzle's sql<T> does: the statement cannot check it.
   return preparedOnce(handle, `raw:${name}`, () => sessionOf(handle).client.prepare<unknown[], Row>(text));
 }

@@ -1,6 +1,6 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { slackCallFailure, type SlackCallFailure } from '../slack/slackCallFailure.js';
-import { createHttpFetch } from '../slack/delivery/httpFetch.js';
+import { createHttpFetch } from '../slack/httpFetch.js';
 
 /** A Slack answer, or why there was none. */
 export type Probed<T> = { ok: true; value: T } | { ok: false; failure: SlackCallFailure };

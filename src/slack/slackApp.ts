@@ -9,7 +9,7 @@ import { requestTimestampCheck } from './requestTimestamp.js';
 import { slackRequestGate } from './requestGate.js';
 import { answerUnanswered } from './answerUnanswered.js';
 import { VigilSocketModeReceiver } from './socketModeReceiver.js';
-import { createHttpFetch } from './delivery/httpFetch.js';
+import { createHttpFetch } from './httpFetch.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebClient } from '@slack/web-api';
-import { createHttpFetch } from '../../src/slack/delivery/httpFetch.js';
+import { createHttpFetch } from '../../src/slack/httpFetch.js';
 
 // The Web API client's transport: what @slack/web-api relies on from fetch must hold over node:http.
 describe('Slack calls over node:http (createHttpFetch)', () => {

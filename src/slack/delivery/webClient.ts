@@ -1,5 +1,5 @@
 import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
-import { createHttpFetch } from './httpFetch.js';
+import { createHttpFetch } from '../httpFetch.js';
 import { InstrumentedWebClient, type SlackApiObserver } from './instrumentClient.js';
 
 /** How long a Web API call may take before its answer is given up on (and the call retried, checking first). */
