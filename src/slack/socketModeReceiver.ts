@@ -1,6 +1,7 @@
 import { SocketModeReceiver, ReceiverMultipleAckError, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../shared/logger.js';
 import { screenSlackRequest } from './requestEnvelope.js';
+import { createHttpFetch } from './httpFetch.js';
 
 export interface SocketModeOptions {
   /** The app-level token (xapp-..., scope connections:write). */
@@ -29,7 +30,8 @@ export class VigilSocketModeReceiver implements Receiver {
     this.inner = new SocketModeReceiver({
       appToken: options.appToken,
       logger: options.boltLogger,
-      installerOptions: { clientOptions: options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {} },
+      // The Socket Mode client's own Web API calls (apps.connections.open) use Vigil's transport too.
+      installerOptions: { clientOptions: { ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}), fetch: createHttpFetch() } },
       processEventErrorHandler: async ({ error }) => {
         options.logger.warn('slack: a Socket Mode request failed inside Bolt; acked so Slack does not resend it', { error: error.message });
         return true;
