@@ -192,7 +192,6 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       const batches1 = await commitBatches(vigilAgent, vigil.url);
       meanBatch = (batches1.sum - batches0.sum) / (batches1.count - batches0.count);
       const stormEnd = Date.now();
-      commands.setPhase('baseline');
       commands.pause();
       bareAfter = await measureBare();
       commands.resume();
