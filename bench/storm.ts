@@ -131,6 +131,7 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
   // delivers the storm's few digests (and the slash commands pause).
   let bareBefore: Awaited<ReturnType<typeof measureBare>> | undefined;
   let bareAfter: Awaited<ReturnType<typeof measureBare>> | undefined;
+  let durable: Awaited<ReturnType<typeof measureBare>> | undefined;
   try {
     // The load generator's own code warms up first, against a throwaway bare server: otherwise the
     // first server measured meets a colder, slower client than the others (measured: the bare
@@ -194,6 +195,8 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       const stormEnd = Date.now();
       commands.pause();
       bareAfter = await measureBare();
+      // What durability alone costs on this machine today: the 40-line server, in the same minute.
+      durable = await measureBare('bench/durableServer.mjs', path.join(dir, 'durable.db'));
       commands.resume();
       commands.setPhase('after');
 
@@ -290,9 +293,7 @@ export async function benchStorm(opts: StormOptions = {}): Promise<string[]> {
       await vigil.stop();
     }
 
-    if (!bareBefore || !bareAfter) throw new Error('storm: the baseline was not measured');
-    // What durability alone costs on this machine today: the 40-line server.
-    const durable = await measureBare('bench/durableServer.mjs', path.join(dir, 'durable.db'));
+    if (!bareBefore || !bareAfter || !durable) throw new Error('storm: the baselines were not measured');
     if (!vigilRun) throw new Error('storm: Vigil was not measured');
 
     // Figure 1: throughput and latency, against the mean of the two baseline runs.
