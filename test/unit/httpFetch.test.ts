@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebClient } from '@slack/web-api';
 import { createHttpFetch } from '../../src/slack/httpFetch.js';
 
@@ -45,6 +45,8 @@ describe('Slack calls over node:http (createHttpFetch)', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
+  afterEach(() => vi.restoreAllMocks());
+
   const client = (timeout = 0) => new WebClient('xoxb-test', { slackApiUrl: base, fetch: createHttpFetch(), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout });
 
   it('sends the call as Slack expects (POST, form body, bearer token) and hands back its answer and scopes', async () => {
@@ -87,5 +89,21 @@ describe('Slack calls over node:http (createHttpFetch)', () => {
     // The body as bytes too (the client reads a gzip answer so), exactly as sent.
     const bytes = await (await fetch(`${base}chat.postMessage`, { method: 'POST', body: '{}' })).arrayBuffer();
     expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual({ ok: true, channel: 'C1', ts: '1.000001' });
+  });
+
+  it('makes its calls over node:http, never through the global fetch, except a multipart upload', async () => {
+    // Every other test here would pass if the calls went to the global fetch: this one would not.
+    const globalFetch = vi.spyOn(globalThis, 'fetch');
+    await client().chat.postMessage({ channel: 'C1', text: 'over node:http' });
+    expect(new URLSearchParams(seen.at(-1)!.body).get('text')).toBe('over node:http');
+    expect(globalFetch).not.toHaveBeenCalled();
+
+    // A FormData body (files.uploadV2's form) is the one thing handed on, as the global fetch encodes it.
+    const form = new FormData();
+    form.append('file', new Blob(['bytes']), 'chart.png');
+    const answer = await createHttpFetch()(`${base}files.upload`, { method: 'POST', body: form });
+    expect(globalFetch).toHaveBeenCalledTimes(1);
+    expect(await answer.json()).toMatchObject({ ok: false, error: 'unknown_method' });
+    expect(seen.at(-1)!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
   });
 });
