@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/db/connection.js';
 import { chatterLane, enqueueEffect, incidentLane, laneHeads, markDone, markInFlight, userLane } from '../../src/effects/outbox.js';
 import type { EffectKind } from '../../src/effects/effectKinds.js';
+import { scratchDir } from '../support/scratch.js';
 
 // What a delivery worker may start next: the rules a pass relies on, read straight from the queue.
 describe('lane heads', () => {
@@ -13,7 +13,7 @@ describe('lane heads', () => {
   const now = new Date('2026-11-30T06:00:00Z');
 
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'vigil-heads-'));
+    dir = scratchDir('vigil-heads-');
     store = openStore(path.join(dir, 'vigil.db'));
   });
 
