@@ -187,7 +187,9 @@ export async function pollUntil(url: string, status: number, since: number, time
 export async function startBareServer(script = 'bench/bareServer.mjs', databasePath?: string): Promise<{ server: ServerProcess; msToAnswer: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, script)], {
+  // BENCH_BARE_NODE_ARGS profiles the baselines the same way BENCH_VIGIL_NODE_ARGS profiles Vigil.
+  const nodeArgs = (process.env['BENCH_BARE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, script)], {
     env: { PATH: process.env['PATH'] ?? '', PORT: String(port), ...(databasePath ? { DATABASE_PATH: databasePath } : {}) },
     stdio: 'ignore',
   });
