@@ -180,6 +180,9 @@ export async function pollUntil(url: string, status: number, since: number, time
   }
 }
 
+/** Extra node flags for a spawned server, from an environment variable (space-separated). */
+const nodeArgsFrom = (variable: string): string[] => (process.env[variable] ?? '').split(' ').filter(Boolean);
+
 /**
  * A baseline server under plain node; ms from spawn to its first answer. `bench/bareServer.mjs`
  * unless said; `databasePath` is for `bench/durableServer.mjs`, which stores what it is sent.
@@ -188,8 +191,7 @@ export async function startBareServer(script = 'bench/bareServer.mjs', databaseP
   const port = await freePort();
   const started = performance.now();
   // BENCH_BARE_NODE_ARGS profiles the baselines the same way BENCH_VIGIL_NODE_ARGS profiles Vigil.
-  const nodeArgs = (process.env['BENCH_BARE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, script)], {
+  const child = spawn(process.execPath, [...nodeArgsFrom('BENCH_BARE_NODE_ARGS'), path.join(ROOT, script)], {
     env: { PATH: process.env['PATH'] ?? '', PORT: String(port), ...(databasePath ? { DATABASE_PATH: databasePath } : {}) },
     stdio: 'ignore',
   });
@@ -214,8 +216,7 @@ export async function startVigil(opts: VigilProcessOptions): Promise<{ vigil: Se
   const log = openSync(opts.logPath, 'a');
   const started = performance.now();
   // BENCH_VIGIL_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles Vigil under the storm.
-  const nodeArgs = (process.env['BENCH_VIGIL_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgsFrom('BENCH_VIGIL_NODE_ARGS'), path.join(ROOT, 'dist/main.js')], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',
