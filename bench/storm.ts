@@ -56,12 +56,13 @@ function commandLoop(url: string, responseBase: string, everyMs: number) {
     inFlight.add(p);
   };
   let timer: NodeJS.Timeout | undefined;
+  const start = () => (timer = setInterval(fire, everyMs));
   return {
     setPhase: (p: string) => (phase = p),
-    start: () => (timer = setInterval(fire, everyMs)),
+    start,
     /** No commands while the baseline runs: they would load the machine under it. */
     pause: () => clearInterval(timer),
-    resume: () => (timer = setInterval(fire, everyMs)),
+    resume: start,
     async stop() {
       clearInterval(timer);
       await Promise.all([...inFlight]);
