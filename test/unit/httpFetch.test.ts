@@ -77,17 +77,17 @@ describe('Slack calls over node:http (createHttpFetch)', () => {
   });
 
   it('keeps the connection for the next call', async () => {
-    const fetch = createHttpFetch();
+    const httpFetch = createHttpFetch();
     const ports = new Set<number>();
     server.on('connection', (socket) => ports.add(socket.remotePort!));
     const before = ports.size;
     for (let i = 0; i < 3; i += 1) {
-      const answer = await fetch(`${base}chat.postMessage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const answer = await httpFetch(`${base}chat.postMessage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(await answer.json()).toMatchObject({ ok: true });
     }
     expect(ports.size - before).toBe(1);
     // The body as bytes too (the client reads a gzip answer so), exactly as sent.
-    const bytes = await (await fetch(`${base}chat.postMessage`, { method: 'POST', body: '{}' })).arrayBuffer();
+    const bytes = await (await httpFetch(`${base}chat.postMessage`, { method: 'POST', body: '{}' })).arrayBuffer();
     expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual({ ok: true, channel: 'C1', ts: '1.000001' });
   });
 
